@@ -1,0 +1,237 @@
+"""Building the playbook model from validated documents, deriving rules from terms and limits."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from . import durations
+from .kinds.response_time import METRICS
+from .loading import Document
+from .model import (
+    Band, BusinessHours, Channel, Example, Opening, Page, Playbook, Principle, ResponseTimes,
+    Rule, Situation, Template, Term, Tone, Turn,
+)
+
+DEFAULT_SEVERITY = {"banned": "error", "preferred": "warning"}
+
+
+def slug(text: str) -> str:
+    """An id from free text: 'Perché no?' -> 'perche-no'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "term"
+
+
+def term_rule_id(term: str, channel: str | None) -> str:
+    return f"{channel}-term-{slug(term)}" if channel else f"term-{slug(term)}"
+
+
+def limits_rule_id(channel: str) -> str:
+    return f"{channel}-message-length"
+
+
+def declared_rules(document: Document, channel: str | None) -> list[tuple[tuple[Any, ...], Rule]]:
+    """Every rule a file declares, written or derived, with the path of its declaration."""
+    data, found = document.data, []
+    for i, entry in enumerate(data.get("rules", [])):
+        found.append((("rules", i), _rule(entry, document, ("rules", i), channel)))
+    for i, entry in enumerate(data.get("terms", [])):
+        found.append((("terms", i), _term_rule(entry, document, ("terms", i), channel)))
+    if channel and "limits" in data:
+        limits = data["limits"]
+        options = {k: v for k, v in limits.items() if k != "severity"}
+        rule = Rule(
+            id=limits_rule_id(channel),
+            kind="max_length",
+            severity=limits.get("severity", "warning"),
+            message=f"Keep {data.get('name', channel)} messages short.",
+            options=options,
+            file=document.file,
+            line=document.where(("limits",))[0],
+            origin="limits",
+            defined_in=channel,
+        )
+        found.append((("limits",), rule))
+    return found
+
+
+def _rule(entry: Mapping[str, Any], document: Document, path: tuple[Any, ...],
+          channel: str | None) -> Rule:
+    examples = entry.get("examples", {})
+    return Rule(
+        id=entry["id"],
+        kind=entry["kind"],
+        severity=entry["severity"],
+        message=entry["message"],
+        options=entry.get("options", {}),
+        file=document.file,
+        line=document.where(path)[0],
+        rationale=entry.get("rationale", ""),
+        situations=tuple(entry.get("situations", ())),
+        channels=tuple(entry.get("channels", ())),
+        passing=tuple(examples.get("pass", ())),
+        failing=tuple(examples.get("fail", ())),
+        defined_in=channel,
+    )
+
+
+def _term_rule(entry: Mapping[str, Any], document: Document, path: tuple[Any, ...],
+               channel: str | None) -> Rule:
+    term, status, reason = entry["term"], entry["status"], entry["reason"]
+    common = {"case_sensitive": entry.get("case_sensitive", False),
+              "exceptions": list(entry.get("exceptions", []))}
+    if status == "banned":
+        kind, message = "banned_term", f"Don't write '{term}': {reason}"
+        options = {"terms": [term], **common}
+        if "replacement" in entry:
+            options["replacement"] = entry["replacement"]
+    else:
+        kind, message = "preferred_term", f"Write '{term}' rather than '{{match}}': {reason}"
+        options = {"term": term, "instead_of": list(entry.get("instead_of", [])), **common}
+    return Rule(
+        id=term_rule_id(term, channel),
+        kind=kind,
+        severity=entry.get("severity", DEFAULT_SEVERITY[status]),
+        message=message,
+        options=options,
+        file=document.file,
+        line=document.where(path)[0],
+        rationale=reason,
+        situations=tuple(entry.get("situations", ())),
+        channels=tuple(entry.get("channels", ())),
+        origin="term",
+        defined_in=channel,
+    )
+
+
+def _terms(data: Mapping[str, Any], channel: str | None) -> tuple[Term, ...]:
+    return tuple(
+        Term(
+            term=t["term"],
+            status=t["status"],
+            reason=t["reason"],
+            rule_id=term_rule_id(t["term"], channel),
+            replacement=t.get("replacement", ""),
+            instead_of=tuple(t.get("instead_of", ())),
+            case_sensitive=t.get("case_sensitive", False),
+            exceptions=tuple(t.get("exceptions", ())),
+            channel=channel,
+        )
+        for t in data.get("terms", [])
+    )
+
+
+def apply_override(rule: Rule, override: Mapping[str, Any]) -> Rule:
+    changes: dict[str, Any] = {k: override[k] for k in ("severity", "message") if k in override}
+    if "situations" in override:
+        changes["situations"] = tuple(override["situations"])
+    if "options" in override:
+        changes["options"] = {**rule.options, **override["options"]}
+    return replace(rule, **changes)
+
+
+def resolve(global_rules: list[Rule], document: Document, channel: str) -> tuple[Rule, ...]:
+    """The rules that apply on a channel: inherited (overridden, not disabled), then its own."""
+    data = document.data
+    disabled, overrides = set(data.get("disable", [])), data.get("overrides", {})
+    own = [rule for _, rule in declared_rules(document, channel)]
+    inherited = [
+        apply_override(rule, overrides[rule.id]) if rule.id in overrides else rule
+        for rule in global_rules
+        if (not rule.channels or channel in rule.channels) and rule.id not in disabled
+    ]
+    mine = [apply_override(r, overrides[r.id]) if r.id in overrides else r for r in own]
+    return tuple(inherited + [r for r in mine if r.id not in disabled])
+
+
+def _band(data: Mapping[str, str]) -> Band:
+    return Band(*(durations.parse(data[b]) for b in ("target", "acceptable", "unacceptable")))
+
+
+def _response_times(data: Mapping[str, Any]) -> ResponseTimes:
+    return ResponseTimes(
+        metrics={m: _band(data[m]) for m in METRICS if m in data},
+        situations={
+            situation: {m: _band(bands[m]) for m in METRICS if m in bands}
+            for situation, bands in data.get("situations", {}).items()
+        },
+    )
+
+
+def _channel(document: Document, global_rules: list[Rule]) -> Channel:
+    data = document.data
+    hours = data.get("business_hours")
+    return Channel(
+        id=data["id"],
+        name=data["name"],
+        kind=data["kind"],
+        public=data["public"],
+        file=document.file,
+        description=data.get("description", ""),
+        tone=Tone(**{**data["tone"], "notes": tuple(data["tone"].get("notes", ()))}),
+        dos=tuple(data["dos"]),
+        donts=tuple(data["donts"]),
+        complaint_steps=tuple(data["complaint_handling"]["steps"]),
+        complaint_must_include=tuple(data["complaint_handling"]["must_include"]),
+        response_times=_response_times(data["response_times"]),
+        rules=resolve(global_rules, document, data["id"]),
+        terms=_terms(data, data["id"]),
+        limits={k: v for k, v in data.get("limits", {}).items() if k != "severity"},
+        business_hours=BusinessHours(
+            time_zone=hours["time_zone"],
+            open=tuple(Opening(tuple(o["days"]), o["from"], o["to"]) for o in hours["open"]),
+            outside_hours=hours.get("outside_hours", ""),
+        ) if hours else None,
+        templates=tuple(
+            Template(t["id"], t["title"], t["text"], dict(t.get("placeholders", {})),
+                     t.get("situation"), t.get("notes", ""))
+            for t in data.get("templates", [])
+        ),
+        examples=tuple(
+            Example(
+                e["title"], e["verdict"], e["why"],
+                tuple(Turn(*next(iter(turn.items()))) for turn in e["exchange"]),
+                e.get("situation"),
+            )
+            for e in data.get("examples", [])
+        ),
+    )
+
+
+def channel_order(playbook: Mapping[str, Any], channel_ids: list[str]) -> list[str]:
+    declared = playbook.get("channels")
+    return [c for c in declared if c in channel_ids] if declared else sorted(channel_ids)
+
+
+def build(playbook_doc: Document, channel_docs: Mapping[str, Document | None],
+          pages: tuple[Page, ...], source_hash: str) -> Playbook:
+    data = playbook_doc.data
+    global_rules = [rule for _, rule in declared_rules(playbook_doc, None)]
+    documents = {doc.data["id"]: doc for doc in channel_docs.values() if doc is not None}
+    channels = tuple(
+        _channel(documents[c], global_rules) for c in channel_order(data, list(documents))
+    )
+    own = [r for c in channels for _, r in declared_rules(documents[c.id], c.id)]
+    return Playbook(
+        company=data["company"],
+        language=data["language"],
+        version=str(data["version"]),
+        description=data.get("description", ""),
+        voice_summary=data["voice"]["summary"],
+        principles=tuple(
+            Principle(p["be"], p["not"], p.get("example", "")) for p in data["voice"]["principles"]
+        ),
+        situations=tuple(
+            Situation(s["id"], s["name"], tuple(s["signals"]), tuple(s["must"]),
+                      tuple(s["must_not"]), s.get("description", ""))
+            for s in data["situations"]
+        ),
+        terms=_terms(data, None),
+        rules=tuple(global_rules + own),
+        channels=channels,
+        source_hash=source_hash,
+        pages=pages,
+    )

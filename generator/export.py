@@ -1,0 +1,239 @@
+"""The rules as JSON for other systems: every rule resolved per channel, nothing left implicit."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .kinds import KINDS, Environment
+from .kinds.response_time import BANDS, METRICS
+from .model import Band, Channel, Playbook, Rule, Template
+from .schema import CHANNEL_KINDS, DAYS, DRAFT, SEVERITIES
+
+FORMAT = "playbook-rules"
+#: Minor versions only add optional fields; a major version may remove or change them.
+FORMAT_VERSION = "1.0.0"
+RULES_PAGE = "rules/"
+
+MATCHING = {
+    "terms": (
+        "A term matches a run of the text equal to it, except that any run of white space in "
+        "the term matches any run of white space in the text and the apostrophes ' ’ ʼ are "
+        "equal; unless case_sensitive, letters compare by Unicode simple case folding; no word "
+        "character (Unicode letter, digit or underscore) may stand right before or after the "
+        "run; text and terms are compared in Unicode normal form C. An exception is a phrase "
+        "matched the same way: a term match inside an exception match does not count."
+    ),
+    "patterns": (
+        "Patterns are RE2 syntax, which runs in linear time. Unless case_sensitive, they match "
+        "case-insensitively. A rule's unless patterns exempt the whole reply when any matches."
+    ),
+    "situations": (
+        "The situation of a customer's message is the one with the most signals found in it "
+        "as terms (see terms); a tie goes to the situation listed first; none found: no "
+        "situation. A rule with situations applies only in those; with none, in every one."
+    ),
+    "positions": (
+        "Findings point at character offsets of the reply in Unicode code points; a rule that "
+        "finds something missing (required_phrase, response_time) points at the start."
+    ),
+}
+
+
+def rule_link(rule_id: str) -> str:
+    return f"{RULES_PAGE}#{rule_id}"
+
+
+def template_link(channel: Channel, template: Template) -> str:
+    return f"channels/{channel.id}/#{template.id}"
+
+
+def environment(playbook: Playbook, channel: Channel) -> Environment:
+    return Environment(language=playbook.language, targets=_targets(channel))
+
+
+def _targets(channel: Channel) -> dict[str, dict[str, dict[str, int]]]:
+    times = channel.response_times
+    targets: dict[str, dict[str, dict[str, int]]] = {}
+    for metric in METRICS:
+        for band in BANDS:
+            seconds = {}
+            if metric in times.metrics:
+                seconds["*"] = getattr(times.metrics[metric], band)
+            for situation, metrics in sorted(times.situations.items()):
+                if metric in metrics:
+                    seconds[situation] = getattr(metrics[metric], band)
+            if seconds:
+                targets.setdefault(metric, {})[band] = seconds
+    return targets
+
+
+def export_rule(rule: Rule, env: Environment) -> dict[str, Any]:
+    return {
+        "id": rule.id,
+        "kind": rule.kind,
+        "severity": rule.severity,
+        "message": rule.message,
+        "situations": list(rule.situations),
+        "options": KINDS[rule.kind].normalise(dict(rule.options), env),
+        "link": rule_link(rule.id),
+    }
+
+
+def _band(band: Band) -> dict[str, int]:
+    return {name: getattr(band, name) for name in BANDS}
+
+
+def _channel(playbook: Playbook, channel: Channel) -> dict[str, Any]:
+    env = environment(playbook, channel)
+    times = channel.response_times
+    hours = channel.business_hours
+    return {
+        "id": channel.id,
+        "name": channel.name,
+        "kind": channel.kind,
+        "public": channel.public,
+        "business_hours": {
+            "time_zone": hours.time_zone,
+            "open": [{"days": list(o.days), "from": o.start, "to": o.end} for o in hours.open],
+        } if hours else None,
+        "response_times": {
+            metric: {
+                "*": _band(times.metrics[metric]) if metric in times.metrics else None,
+                **{s: _band(m[metric]) for s, m in sorted(times.situations.items()) if metric in m},
+            }
+            for metric in METRICS
+            if metric in times.metrics or any(metric in m for m in times.situations.values())
+        },
+        "limits": {unit: channel.limits.get(unit) for unit in ("characters", "words", "sentences")},
+        "templates": [
+            {
+                "id": t.id,
+                "title": t.title,
+                "situation": t.situation,
+                "text": t.text,
+                "placeholders": [{"name": n, "description": d} for n, d in t.placeholders.items()],
+                "link": template_link(channel, t),
+            }
+            for t in channel.templates
+        ],
+        "rules": [export_rule(rule, env) for rule in channel.rules],
+    }
+
+
+def export(playbook: Playbook) -> dict[str, Any]:
+    return {
+        "$schema": "export.schema.json",
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "playbook": {
+            "company": playbook.company,
+            "language": playbook.language,
+            "version": playbook.version,
+            "source_hash": playbook.source_hash,
+        },
+        "matching": MATCHING,
+        "situations": [
+            {"id": s.id, "name": s.name, "signals": list(s.signals)} for s in playbook.situations
+        ],
+        "channels": [_channel(playbook, c) for c in playbook.channels],
+    }
+
+
+def dumps(document: dict[str, Any]) -> str:
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def export_schema() -> dict[str, Any]:
+    strings = {"type": "array", "items": {"type": "string"}}
+    band = _closed({name: {"type": "integer", "minimum": 0} for name in BANDS})
+    by_kind = [
+        {
+            "if": {"properties": {"kind": {"const": name}}},
+            "then": {"properties": {"options": kind.exported_schema}},
+        }
+        for name, kind in KINDS.items()
+    ]
+    rule = _closed(
+        {
+            "id": {"type": "string"},
+            "kind": {"enum": list(KINDS)},
+            "severity": {"enum": list(SEVERITIES)},
+            "message": {"type": "string"},
+            "situations": strings,
+            "options": {"type": "object"},
+            "link": {"type": "string", "description": "Site-relative URL of the rule's section."},
+        },
+        allOf=by_kind,
+    )
+    template = _closed(
+        {
+            "id": {"type": "string"},
+            "title": {"type": "string"},
+            "situation": {"type": ["string", "null"]},
+            "text": {"type": "string"},
+            "placeholders": {"type": "array", "items": _closed(
+                {"name": {"type": "string"}, "description": {"type": "string"}})},
+            "link": {"type": "string"},
+        }
+    )
+    hours = _closed({
+        "time_zone": {"type": "string"},
+        "open": {"type": "array", "items": _closed({
+            "days": {"type": "array", "items": {"enum": list(DAYS)}},
+            "from": {"type": "string"}, "to": {"type": "string"}})},
+    })
+    channel = _closed(
+        {
+            "id": {"type": "string"},
+            "name": {"type": "string"},
+            "kind": {"enum": list(CHANNEL_KINDS)},
+            "public": {"type": "boolean"},
+            "business_hours": {"oneOf": [{"type": "null"}, hours]},
+            "response_times": {
+                "type": "object",
+                "propertyNames": {"enum": list(METRICS)},
+                "additionalProperties": {
+                    "type": "object",
+                    "description": "Bands in seconds by situation id; '*' for any situation.",
+                    "additionalProperties": {"oneOf": [{"type": "null"}, band]},
+                },
+            },
+            "limits": _closed({u: {"type": ["integer", "null"]}
+                               for u in ("characters", "words", "sentences")}),
+            "templates": {"type": "array", "items": template},
+            "rules": {"type": "array", "items": rule},
+        }
+    )
+    return {
+        "$schema": DRAFT,
+        "$id": "export.schema.json",
+        "title": "playbook: the rules exported as JSON for other systems",
+        **_closed(
+            {
+                "$schema": {"type": "string"},
+                "format": {"const": FORMAT},
+                "format_version": {"type": "string", "pattern": r"^1\.\d+\.\d+$"},
+                "playbook": _closed({
+                    "company": {"type": "string"},
+                    "language": {"type": "string"},
+                    "version": {"type": "string"},
+                    "source_hash": {"type": "string"},
+                }),
+                "matching": {"type": "object", "additionalProperties": {"type": "string"}},
+                "situations": {"type": "array", "items": _closed({
+                    "id": {"type": "string"}, "name": {"type": "string"}, "signals": strings})},
+                "channels": {"type": "array", "items": channel},
+            }
+        ),
+    }
+
+
+def _closed(properties: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": sorted(k for k in properties if k != "$schema"),
+        "properties": properties,
+        **extra,
+    }

@@ -1,0 +1,74 @@
+"""Words and phrases that never appear in a reply.
+
+Some words turn a conversation sour ("calm down"), blame the customer ("as I already said"),
+or hide behind the company ("as per our policy"). Each is matched as whole words, whatever
+the case, with the apostrophes ' and ’ taken as the same, and reported with what to say
+instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..matching import TermMatcher
+from . import Context, Environment, Hit, Matcher
+from ._terms import CASE_SENSITIVE, EXCEPTIONS, TERM, TERMS
+
+OPTIONS = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["terms"],
+    "properties": {
+        "terms": TERMS,
+        "replacement": {**TERM, "description": "What to write instead."},
+        "case_sensitive": CASE_SENSITIVE,
+        "exceptions": EXCEPTIONS,
+    },
+}
+
+EXPORTED = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["terms", "replacement", "case_sensitive", "exceptions"],
+    "properties": {
+        "terms": {"type": "array", "items": {"type": "string"}},
+        "replacement": {"type": ["string", "null"]},
+        "case_sensitive": {"type": "boolean"},
+        "exceptions": {"type": "array", "items": {"type": "string"}},
+    },
+}
+
+EXAMPLES = [
+    {
+        "options": {"terms": ["calm down"], "replacement": "I understand how frustrating this is"},
+        "pass": ["I understand how frustrating this is.", "The storm should calm soon."],
+        "fail": ["Please calm down.", "CALM  DOWN and read the FAQ."],
+    },
+    {
+        "options": {"terms": ["policy"], "exceptions": ["privacy policy"]},
+        "pass": ["Our privacy policy explains it.", "Policyholders get priority."],
+        "fail": ["That is our policy."],
+    },
+]
+
+
+def normalise(options: dict[str, Any], environment: Environment) -> dict[str, Any]:
+    return {
+        "terms": list(options["terms"]),
+        "replacement": options.get("replacement"),
+        "case_sensitive": options.get("case_sensitive", False),
+        "exceptions": list(options.get("exceptions", [])),
+    }
+
+
+def compile(options: dict[str, Any]) -> Matcher:
+    matcher = TermMatcher(
+        options["terms"], case_sensitive=options["case_sensitive"], exceptions=options["exceptions"]
+    )
+    replacement = options["replacement"]
+    suggestion = f"write '{replacement}' instead" if replacement else None
+
+    def check(text: str, context: Context) -> list[Hit]:
+        return [Hit(m.start, m.end, suggestion=suggestion) for m in matcher.finditer(text)]
+
+    return check

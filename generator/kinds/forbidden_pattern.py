@@ -1,0 +1,97 @@
+"""Patterns that must not appear in a reply, such as asking the customer to call or email.
+
+Never make the customer repeat the question on another channel, and never force a channel
+change for the company's convenience. Patterns are regular expressions in RE2 syntax, which
+runs in linear time; a reply in which an `unless` pattern occurs (for example one about
+sensitive data) is exempt.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..patterns import compile_linear, problem
+from . import Context, Environment, Hit, Matcher
+
+PATTERN = {"type": "string", "minLength": 1}
+
+OPTIONS = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["patterns"],
+    "properties": {
+        "patterns": {"type": "array", "items": PATTERN, "minItems": 1},
+        "case_sensitive": {"type": "boolean", "default": False},
+        "unless": {
+            "type": "array",
+            "items": PATTERN,
+            "description": "Patterns that exempt the whole reply when they occur in it.",
+        },
+        "suggestion": {"type": "string", "minLength": 1},
+    },
+}
+
+EXPORTED = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["patterns", "unless", "case_sensitive", "syntax", "suggestion"],
+    "properties": {
+        "patterns": {"type": "array", "items": {"type": "string"}},
+        "unless": {"type": "array", "items": {"type": "string"}},
+        "case_sensitive": {"type": "boolean"},
+        "syntax": {"const": "re2"},
+        "suggestion": {"type": ["string", "null"]},
+    },
+}
+
+EXAMPLES = [
+    {
+        "options": {
+            "patterns": [r"\b(call|phone|ring)\s+(us|our\s+\w+)", r"\bsend\s+us\s+an\s+e-?mail"],
+            "unless": [r"card\s+(number|details)"],
+        },
+        "pass": [
+            "I've updated the address on your order.",
+            "Please don't share your card details here: call us on the secure line.",
+        ],
+        "fail": ["Please call our hotline.", "Send us an email with the details."],
+    },
+]
+
+
+def normalise(options: dict[str, Any], environment: Environment) -> dict[str, Any]:
+    return {
+        "patterns": list(options["patterns"]),
+        "unless": list(options.get("unless", [])),
+        "case_sensitive": options.get("case_sensitive", False),
+        "syntax": "re2",
+        "suggestion": options.get("suggestion"),
+    }
+
+
+def problems(options: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
+    found = []
+    for field in ("patterns", "unless"):
+        for i, pattern in enumerate(options.get(field, [])):
+            if isinstance(pattern, str) and (reason := problem(pattern)):
+                found.append(((field, i), reason))
+    return found
+
+
+def _any(patterns: list[str], case_sensitive: bool):  # type: ignore[no-untyped-def]
+    joined = "|".join(f"(?:{p})" for p in patterns)
+    return compile_linear(joined, case_sensitive=case_sensitive) if patterns else None
+
+
+def compile(options: dict[str, Any]) -> Matcher:
+    patterns = _any(options["patterns"], options["case_sensitive"])
+    unless = _any(options["unless"], options["case_sensitive"])
+    suggestion = options["suggestion"]
+
+    def check(text: str, context: Context) -> list[Hit]:
+        hits = [Hit(*m.span(), suggestion=suggestion) for m in patterns.finditer(text)]
+        if hits and unless is not None and unless.search(text):
+            return []
+        return hits
+
+    return check

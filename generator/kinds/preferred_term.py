@@ -1,0 +1,69 @@
+"""A term the company prefers, reported where a reply uses one of its alternatives.
+
+Consistent words make a team sound like one voice: "refund" rather than "money back",
+"order number" rather than "order ID". The alternatives are matched as whole words, and the
+finding suggests the preferred term.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..matching import TermMatcher
+from . import Context, Environment, Hit, Matcher
+from ._terms import CASE_SENSITIVE, EXCEPTIONS, TERM, TERMS
+
+OPTIONS = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["term", "instead_of"],
+    "properties": {
+        "term": {**TERM, "description": "The preferred term."},
+        "instead_of": {**TERMS, "description": "The alternatives to replace with the term."},
+        "case_sensitive": CASE_SENSITIVE,
+        "exceptions": EXCEPTIONS,
+    },
+}
+
+EXPORTED = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["term", "instead_of", "case_sensitive", "exceptions"],
+    "properties": {
+        "term": {"type": "string"},
+        "instead_of": {"type": "array", "items": {"type": "string"}},
+        "case_sensitive": {"type": "boolean"},
+        "exceptions": {"type": "array", "items": {"type": "string"}},
+    },
+}
+
+EXAMPLES = [
+    {
+        "options": {"term": "refund", "instead_of": ["money back", "reimbursement"]},
+        "pass": ["Your refund is on its way."],
+        "fail": ["You will get your money back.", "The Reimbursement was sent."],
+    },
+]
+
+
+def normalise(options: dict[str, Any], environment: Environment) -> dict[str, Any]:
+    return {
+        "term": options["term"],
+        "instead_of": list(options["instead_of"]),
+        "case_sensitive": options.get("case_sensitive", False),
+        "exceptions": list(options.get("exceptions", [])),
+    }
+
+
+def compile(options: dict[str, Any]) -> Matcher:
+    matcher = TermMatcher(
+        options["instead_of"],
+        case_sensitive=options["case_sensitive"],
+        exceptions=options["exceptions"],
+    )
+    suggestion = f"write '{options['term']}' instead"
+
+    def check(text: str, context: Context) -> list[Hit]:
+        return [Hit(m.start, m.end, suggestion=suggestion) for m in matcher.finditer(text)]
+
+    return check

@@ -1,0 +1,59 @@
+"""A reply must contain at least one of a list of phrases, such as an apology in a complaint.
+
+After an error, a refund or bonus alone satisfied 37% of customers; with an apology added,
+74% (W.P. Carey School of Business, Arizona State University). Limit the rule to the
+situations where the phrase belongs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..matching import TermMatcher
+from . import Context, Environment, Hit, Matcher
+from ._terms import CASE_SENSITIVE, TERMS
+
+OPTIONS = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["phrases"],
+    "properties": {"phrases": TERMS, "case_sensitive": CASE_SENSITIVE},
+}
+
+EXPORTED = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["phrases", "case_sensitive"],
+    "properties": {
+        "phrases": {"type": "array", "items": {"type": "string"}},
+        "case_sensitive": {"type": "boolean"},
+    },
+}
+
+EXAMPLES = [
+    {
+        "options": {"phrases": ["sorry", "apologise", "apologize", "apologies"]},
+        "pass": ["I'm so sorry about the delay.", "We apologise for the mix-up."],
+        "fail": ["Your parcel will arrive tomorrow."],
+    },
+    {
+        "options": {"phrases": ["ci scusiamo", "mi dispiace"]},
+        "pass": ["Ci scusiamo per il ritardo.", "Mi dispiace molto, signor Rossi."],
+        "fail": ["Il pacco arriverà domani."],
+    },
+]
+
+
+def normalise(options: dict[str, Any], environment: Environment) -> dict[str, Any]:
+    return {"phrases": list(options["phrases"]), "case_sensitive": options.get("case_sensitive", False)}
+
+
+def compile(options: dict[str, Any]) -> Matcher:
+    matcher = TermMatcher(options["phrases"], case_sensitive=options["case_sensitive"])
+    listed = ", ".join(f"'{p}'" for p in options["phrases"][:3])
+    suggestion = f"add a phrase such as {listed}"
+
+    def check(text: str, context: Context) -> list[Hit]:
+        return [] if matcher.search(text) else [Hit(0, 0, suggestion=suggestion)]
+
+    return check

@@ -1,0 +1,205 @@
+"""Reading YAML files safely, keeping the line and column of every value."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic, Level
+
+try:  # libyaml's C composer is several times faster; the pure-Python one is the fallback.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 1_000_000
+MAX_NODES = 200_000
+MAX_DEPTH = 64
+
+Path_ = tuple[str | int, ...]
+
+# YAML 1.2 core schema: "no", "on" and "9:00" stay strings, unlike PyYAML's YAML 1.1 rules.
+_NULL = re.compile(r"~|null|Null|NULL|")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_KNOWN_TAGS = {
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
+}
+_TAB_INDENT = re.compile(r"^( *)\t", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A YAML file as plain data, with the position of each value and each mapping key."""
+
+    file: str
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """The position of the value at `path`, or of its closest existing parent."""
+        path = tuple(path)
+        if key and path in self.key_positions:
+            return self.key_positions[path]
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+
+class _Problem(Exception):
+    def __init__(self, line: int, column: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.line, self.column, self.code, self.message = line, column, code, message
+
+
+def load_file(path: Path, display: str) -> tuple[Document | None, list[Diagnostic]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [_error(display, 0, 0, "io", f"cannot read the file: {error.strerror}.")]
+    return load_bytes(raw, display)
+
+
+def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse one YAML document; on failure return no document and the reasons."""
+    if len(raw) > MAX_BYTES:
+        return None, [
+            _error(
+                display, 1, 1, "yaml/too-large",
+                f"the file has {len(raw):,} bytes, more than the {MAX_BYTES:,} allowed: "
+                "split it or remove what it does not need.",
+            )
+        ]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [
+            _error(
+                display, line, column, "yaml/encoding",
+                f"byte 0x{raw[error.start]:02x} is not UTF-8: save the file as UTF-8.",
+            )
+        ]
+    text = text.removeprefix("\ufeff")
+    tabs = [
+        _error(
+            display, text.count("\n", 0, m.start()) + 1, len(m.group(1)) + 1, "yaml/tab",
+            "a tab in the indentation: YAML indents with spaces only, replace it with spaces.",
+        )
+        for m in _TAB_INDENT.finditer(text)
+    ]
+    if tabs:
+        return None, tabs
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_error(display, error)]
+    except yaml.YAMLError as error:
+        return None, [_error(display, 1, 1, "yaml/syntax", f"{error}.")]
+    if node is None:
+        return None, [
+            _error(display, 1, 1, "yaml/empty", "the file is empty: write its contents or delete it.")
+        ]
+    builder = _Builder()
+    try:
+        data = builder.build(node, (), 0)
+    except _Problem as problem:
+        return None, [_error(display, problem.line, problem.column, problem.code, problem.message)]
+    return Document(display, data, builder.positions, builder.key_positions), []
+
+
+def _syntax_error(display: str, error: yaml.MarkedYAMLError) -> Diagnostic:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = error.problem or "invalid YAML"
+    context = f" ({error.context})" if error.context else ""
+    hint = ""
+    if "mapping values are not allowed" in what:
+        hint = ": quote a value that contains ': '"
+    elif "found character '\\t'" in what:
+        hint = ": replace the tab with spaces"
+    elif "could not find expected ':'" in what or "expected <block end>" in what:
+        hint = ": check the indentation of this line and the one above"
+    elif "found undefined alias" in what:
+        hint = ": define the anchor (&name) before using it"
+    return _error(display, line, column, "yaml/syntax", f"{what}{context}{hint}.")
+
+
+def _error(file: str, line: int, column: int, code: str, message: str) -> Diagnostic:
+    return Diagnostic(file, line, column, Level.ERROR, code, message)
+
+
+class _Builder:
+    """Turns composed YAML nodes into plain data, counting nodes to stop alias bombs."""
+
+    def __init__(self) -> None:
+        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.key_positions: dict[Path_, tuple[int, int]] = {}
+        self.count = 0
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        self.count += 1
+        where = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if self.count > MAX_NODES:
+            raise _Problem(
+                *where, "yaml/too-large",
+                f"the document expands to more than {MAX_NODES:,} values (aliases repeating "
+                "aliases?): write it out without nested aliases.",
+            )
+        if depth > MAX_DEPTH:
+            raise _Problem(
+                *where, "yaml/too-deep",
+                f"values nested more than {MAX_DEPTH} levels deep (a recursive alias?): flatten it.",
+            )
+        self.positions.setdefault(path, where)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        return _scalar(node, where)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Problem(*where, "yaml/key", "a key must be plain text, not a list or mapping.")
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Problem(
+                    *where, "yaml/merge", "merge keys (<<) are not supported: write the keys out."
+                )
+            key = str(_scalar(key_node, where))
+            if key in seen:
+                raise _Problem(
+                    *where, "yaml/duplicate-key",
+                    f"duplicate key '{key}' (first at line {seen[key]}): keep one of them.",
+                )
+            seen[key] = where[0]
+            self.key_positions[(*path, key)] = where
+            result[key] = self.build(value_node, (*path, key), depth + 1)
+        return result
+
+
+def _scalar(node: yaml.ScalarNode, where: tuple[int, int]) -> Any:
+    value: str = node.value
+    if node.tag not in _KNOWN_TAGS:
+        raise _Problem(*where, "yaml/tag", f"unsupported tag '{node.tag}': remove it.")
+    if node.style:  # quoted or block scalars are always text
+        return value
+    if _NULL.fullmatch(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    return value

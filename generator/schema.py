@@ -1,0 +1,273 @@
+"""The JSON Schemas of the guideline format, derived from the registry of rule kinds."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import ROOT, durations
+from .kinds import KINDS
+from .kinds.response_time import BANDS, METRICS
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+SEVERITIES = ("error", "warning", "suggestion")
+LANGUAGES = ("de", "en", "es", "fr", "it", "nl", "pt")
+CHANNEL_KINDS = (
+    "public_social", "private_messaging", "live_chat", "video_chat", "email", "phone", "chatbot"
+)
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+ID = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}
+TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
+MARKDOWN = {**TEXT, "description": "Markdown."}
+TEXTS = {"type": "array", "items": TEXT}
+IDS = {"type": "array", "items": ID, "minItems": 1, "uniqueItems": True}
+DURATION = {"type": "string", "pattern": durations.PATTERN, "description": "Like 40s, 30m, 2h, 1d."}
+CLOCK = {"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$", "description": "HH:MM"}
+
+
+def _object(required: list[str], properties: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": required,
+        "properties": properties,
+        **extra,
+    }
+
+
+def _rule(in_channel: bool) -> dict[str, Any]:
+    properties: dict[str, Any] = {
+        "id": ID,
+        "kind": {"enum": list(KINDS)},
+        "severity": {"enum": list(SEVERITIES)},
+        "message": TEXT,
+        "rationale": MARKDOWN,
+        "situations": IDS,
+        "options": {"type": "object"},
+        "examples": _object([], {"pass": TEXTS, "fail": TEXTS}),
+    }
+    if not in_channel:
+        properties["channels"] = IDS
+    by_kind = [
+        {
+            "if": {"properties": {"kind": {"const": name}}, "required": ["kind"]},
+            "then": {"properties": {"options": kind.options_schema}},
+        }
+        for name, kind in KINDS.items()
+    ]
+    return _object(["id", "kind", "severity", "message"], properties, allOf=by_kind)
+
+
+def _term(in_channel: bool) -> dict[str, Any]:
+    properties: dict[str, Any] = {
+        "term": TEXT,
+        "status": {"enum": ["banned", "preferred"]},
+        "replacement": {**TEXT, "description": "For a banned term: what to write instead."},
+        "instead_of": {**TEXTS, "minItems": 1, "description": "For a preferred term."},
+        "reason": TEXT,
+        "case_sensitive": {"type": "boolean", "default": False},
+        "exceptions": TEXTS,
+        "severity": {"enum": list(SEVERITIES)},
+        "situations": IDS,
+    }
+    if not in_channel:
+        properties["channels"] = IDS
+    preferred = {
+        "if": {"properties": {"status": {"const": "preferred"}}, "required": ["status"]},
+        "then": {"required": ["instead_of"]},
+    }
+    return _object(["term", "status", "reason"], properties, allOf=[preferred])
+
+
+BAND = _object(["target", "acceptable", "unacceptable"], dict.fromkeys(BANDS, DURATION))
+_METRICS = {metric: BAND for metric in METRICS}
+
+
+def playbook_schema() -> dict[str, Any]:
+    situation = _object(
+        ["id", "name", "signals", "must", "must_not"],
+        {
+            "id": ID,
+            "name": TEXT,
+            "description": MARKDOWN,
+            "signals": {**TEXTS, "minItems": 1},
+            "must": TEXTS,
+            "must_not": TEXTS,
+        },
+    )
+    principle = _object(["be", "not"], {"be": TEXT, "not": TEXT, "example": TEXT})
+    return {
+        "$schema": DRAFT,
+        "$id": "playbook.schema.json",
+        "title": "playbook: the company's playbook file (guidelines/playbook.yml)",
+        **_object(
+            ["company", "language", "version", "voice", "situations"],
+            {
+                "$schema": {"type": "string"},
+                "company": TEXT,
+                "language": {"enum": list(LANGUAGES)},
+                "version": {"type": "string", "pattern": r"^\d+(\.\d+){0,2}$"},
+                "description": MARKDOWN,
+                "voice": _object(
+                    ["summary", "principles"],
+                    {"summary": MARKDOWN, "principles": {"type": "array", "items": principle,
+                                                         "minItems": 1}},
+                ),
+                "channels": IDS,
+                "situations": {"type": "array", "items": situation, "minItems": 1},
+                "terms": {"type": "array", "items": _term(in_channel=False)},
+                "rules": {"type": "array", "items": _rule(in_channel=False)},
+            },
+        ),
+    }
+
+
+def channel_schema() -> dict[str, Any]:
+    tone = _object(
+        ["formality", "address", "greeting", "closing", "emoji"],
+        {
+            "formality": {"enum": ["formal", "neutral", "informal"]},
+            "address": TEXT,
+            "greeting": TEXT,
+            "closing": TEXT,
+            "emoji": {"enum": ["none", "sparingly", "welcome"]},
+            "notes": {"type": "array", "items": MARKDOWN},
+        },
+    )
+    limits = _object(
+        [],
+        {
+            "characters": {"type": "integer", "minimum": 1},
+            "words": {"type": "integer", "minimum": 1},
+            "sentences": {"type": "integer", "minimum": 1},
+            "severity": {"enum": list(SEVERITIES)},
+        },
+        minProperties=1,
+    )
+    complaints = _object(
+        ["steps", "must_include"],
+        {"steps": {**TEXTS, "minItems": 1}, "must_include": {**TEXTS, "minItems": 1}},
+    )
+    response_times = _object(
+        ["first_response"],
+        {
+            **_METRICS,
+            "situations": {
+                "type": "object",
+                "propertyNames": ID,
+                "additionalProperties": _object([], _METRICS, minProperties=1),
+            },
+        },
+    )
+    hours = _object(
+        ["time_zone", "open"],
+        {
+            "time_zone": TEXT,
+            "open": {
+                "type": "array",
+                "minItems": 1,
+                "items": _object(
+                    ["days", "from", "to"],
+                    {"days": {"type": "array", "items": {"enum": list(DAYS)}, "minItems": 1,
+                              "uniqueItems": True},
+                     "from": CLOCK, "to": CLOCK},
+                ),
+            },
+            "outside_hours": MARKDOWN,
+        },
+    )
+    template = _object(
+        ["id", "title", "text"],
+        {
+            "id": ID,
+            "title": TEXT,
+            "situation": ID,
+            "text": TEXT,
+            "placeholders": {"type": "object", "propertyNames": {"pattern": r"^[A-Za-z_][\w.-]*$"},
+                             "additionalProperties": TEXT},
+            "notes": MARKDOWN,
+        },
+    )
+    turn = {
+        "type": "object",
+        "minProperties": 1,
+        "maxProperties": 1,
+        "additionalProperties": False,
+        "properties": {"customer": TEXT, "agent": TEXT},
+    }
+    example = _object(
+        ["title", "verdict", "why", "exchange"],
+        {
+            "title": TEXT,
+            "situation": ID,
+            "verdict": {"enum": ["good", "bad"]},
+            "why": TEXT,
+            "exchange": {"type": "array", "items": turn, "minItems": 1},
+        },
+    )
+    override = _object(
+        [],
+        {"severity": {"enum": list(SEVERITIES)}, "message": TEXT, "situations": IDS,
+         "options": {"type": "object"}},
+        minProperties=1,
+    )
+    return {
+        "$schema": DRAFT,
+        "$id": "channel.schema.json",
+        "title": "playbook: one channel's guidelines (guidelines/channels/*.yml)",
+        **_object(
+            ["id", "name", "kind", "public", "tone", "dos", "donts", "complaint_handling",
+             "response_times"],
+            {
+                "$schema": {"type": "string"},
+                "id": ID,
+                "name": TEXT,
+                "kind": {"enum": list(CHANNEL_KINDS)},
+                "public": {"type": "boolean"},
+                "description": MARKDOWN,
+                "tone": tone,
+                "dos": {**TEXTS, "minItems": 1},
+                "donts": {**TEXTS, "minItems": 1},
+                "terms": {"type": "array", "items": _term(in_channel=True)},
+                "limits": limits,
+                "complaint_handling": complaints,
+                "response_times": response_times,
+                "business_hours": hours,
+                "templates": {"type": "array", "items": template},
+                "examples": {"type": "array", "items": example},
+                "rules": {"type": "array", "items": _rule(in_channel=True)},
+                "overrides": {"type": "object", "propertyNames": ID,
+                              "additionalProperties": override},
+                "disable": {"type": "array", "items": ID, "uniqueItems": True},
+            },
+        ),
+    }
+
+
+def dumps(schema: dict[str, Any]) -> str:
+    """The canonical text of a schema: sorted keys, two-space indent, trailing newline."""
+    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def published() -> dict[str, str]:
+    """Every schema file under rules/, by file name, as its text."""
+    from .export import export_schema
+
+    return {
+        "playbook.schema.json": dumps(playbook_schema()),
+        "channel.schema.json": dumps(channel_schema()),
+        "export.schema.json": dumps(export_schema()),
+    }
+
+
+def write_published() -> list[str]:
+    """Regenerate the schemas under rules/; return the names of the files that changed."""
+    from .files import write_atomic
+
+    changed = []
+    for name, text in published().items():
+        path = ROOT / "rules" / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            write_atomic(path, text)
+            changed.append(name)
+    return changed

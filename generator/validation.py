@@ -1,0 +1,211 @@
+"""Validating a guidelines folder in layers (YAML, schema, meaning) and building the playbook."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from . import schema
+from .diagnostics import Diagnostic, Level, did_you_mean, sort_key
+from .loading import Document, load_file
+from .model import Page, Playbook
+
+PLAYBOOK_FILE = "playbook.yml"
+CHANNELS_DIR = "channels"
+PAGES_DIR = "pages"
+REQUIRED_FOR_EVERY_CHANNEL = {"tone", "dos", "donts", "complaint_handling", "response_times"}
+
+_PLAYBOOK = Draft202012Validator(schema.playbook_schema())
+_CHANNEL = Draft202012Validator(schema.channel_schema())
+_PATTERN_HINTS = {
+    schema.ID["pattern"]: "use lowercase letters, digits and single hyphens, like 'late-order'",
+    schema.DURATION["pattern"]: "write a duration like 40s, 30m, 2h, 1d or 1h30m",
+    schema.CLOCK["pattern"]: "write a time of day as HH:MM, like 09:00",
+    schema.TEXT["pattern"]: "write some text or remove the entry",
+}
+
+
+@dataclass(frozen=True)
+class Result:
+    playbook: Playbook | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.level is Level.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.level is Level.WARNING)
+
+
+def validate(directory: Path) -> Result:
+    """Read and check every file of a guidelines folder; build the playbook if it is valid."""
+    from .building import build
+    from .meaning import check_meaning
+
+    diagnostics: list[Diagnostic] = []
+    root = str(directory).rstrip("/") or "."
+    if not directory.is_dir():
+        return Result(None, (_folder_error(root, f"no guidelines folder at '{root}': create it or "
+                                           "name the right folder."),))
+    playbook_path = directory / PLAYBOOK_FILE
+    if not playbook_path.is_file():
+        diagnostics.append(
+            _folder_error(f"{root}/{PLAYBOOK_FILE}", f"there is no {PLAYBOOK_FILE}: create it with "
+                          "the company, language, version, voice and situations (see the README).")
+        )
+    channel_paths = sorted(
+        p for p in (directory / CHANNELS_DIR).glob("*") if p.suffix in (".yml", ".yaml")
+    )
+    sources: dict[str, bytes] = {}
+    playbook_doc = _read(playbook_path, f"{root}/{PLAYBOOK_FILE}", _PLAYBOOK, diagnostics, sources)
+    channel_docs: dict[str, Document | None] = {}
+    for path in channel_paths:
+        display = f"{root}/{CHANNELS_DIR}/{path.name}"
+        channel_docs[path.stem] = _read(path, display, _CHANNEL, diagnostics, sources)
+    pages = _pages(directory / PAGES_DIR, f"{root}/{PAGES_DIR}", diagnostics, sources)
+
+    diagnostics.extend(check_meaning(playbook_doc, channel_docs))
+    diagnostics.sort(key=sort_key)
+    playbook = None
+    if not any(d.level is Level.ERROR for d in diagnostics) and playbook_doc is not None:
+        playbook = build(playbook_doc, channel_docs, pages, _hash(sources, root))
+    return Result(playbook, tuple(diagnostics))
+
+
+def _read(
+    path: Path,
+    display: str,
+    validator: Draft202012Validator,
+    diagnostics: list[Diagnostic],
+    sources: dict[str, bytes],
+) -> Document | None:
+    """A document that passed the YAML and schema layers, or None."""
+    if not path.is_file():
+        return None
+    document, problems = load_file(path, display)
+    diagnostics.extend(problems)
+    if document is None:
+        return None
+    sources[display] = path.read_bytes()
+    problems = schema_problems(document, validator)
+    diagnostics.extend(problems)
+    return None if problems else document
+
+
+def schema_problems(document: Document, validator: Draft202012Validator) -> list[Diagnostic]:
+    found: dict[tuple[int, int, str], Diagnostic] = {}
+    for error in validator.iter_errors(document.data):
+        for diagnostic in _explain(document, error):
+            found.setdefault((diagnostic.line, diagnostic.column, diagnostic.message), diagnostic)
+    return list(found.values())
+
+
+def _explain(document: Document, error: ValidationError) -> list[Diagnostic]:
+    path = tuple(error.absolute_path)
+    instance, value = error.instance, error.validator_value
+
+    def at(where: tuple[Any, ...], message: str, *, key: bool = False) -> Diagnostic:
+        line, column = document.where(where, key=key)
+        code = f"schema/{error.validator}"
+        return Diagnostic(document.file, line, column, Level.ERROR, code, message, pointer(where))
+
+    if "propertyNames" in error.schema_path:
+        return [at((*path, instance), f"'{instance}' is not a valid name here: "
+                   f"{_PATTERN_HINTS.get(error.validator_value, str(error.message))}.", key=True)]
+    if error.validator == "additionalProperties" and isinstance(instance, dict):
+        allowed = sorted(error.schema.get("properties", {}))
+        return [
+            at((*path, key), f"unknown key '{key}'."
+               + (did_you_mean(key, allowed) or f" Allowed keys: {', '.join(allowed)}."), key=True)
+            for key in instance
+            if key not in error.schema.get("properties", {})
+        ]
+    if error.validator == "required":
+        missing = [name for name in value if name not in instance]
+        return [at(path, _missing(document, path, name)) for name in missing]
+    if error.validator == "enum":
+        choices = ", ".join(f"'{c}'" for c in value)
+        return [at(path, f"'{instance}' is not one of {choices}."
+                   + did_you_mean(str(instance), [str(c) for c in value]))]
+    if error.validator == "type":
+        hint = ""
+        if "string" in value and isinstance(instance, dict):
+            hint = ": text containing ': ' must be quoted, like \"Don't nag: ask once\""
+        return [at(path, f"expected {_a(value)}, found {_a(_json_type(instance))}{hint}.")]
+    if error.validator == "pattern":
+        hint = _PATTERN_HINTS.get(value, f"it must match {value}")
+        return [at(path, f"'{instance}' is not valid here: {hint}.")]
+    messages = {
+        "minItems": f"needs at least {value} item{'s' if value != 1 else ''}.",
+        "minLength": "must not be empty.",
+        "uniqueItems": "has the same item twice: remove the repeat.",
+        "minProperties": "must not be empty.",
+        "maxProperties": "must have a single key: one speaker per turn, 'customer' or 'agent'.",
+        "minimum": f"must be at least {value}.",
+    }
+    return [at(path, messages.get(str(error.validator), f"{error.message}."))]
+
+
+def _missing(document: Document, path: tuple[Any, ...], name: str) -> str:
+    if path == () and name in REQUIRED_FOR_EVERY_CHANNEL and "kind" in document.data:
+        return (f"missing '{name}': every channel defines tone, dos, donts, complaint_handling "
+                "and response_times, so that none is a second-class channel.")
+    return f"missing '{name}': add it."
+
+
+def pointer(path: tuple[Any, ...]) -> str:
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+
+
+def _json_type(value: Any) -> str:
+    for python, name in ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"),
+                         (list, "array"), (dict, "object"), (type(None), "null")):
+        if isinstance(value, python):
+            return name
+    return type(value).__name__
+
+
+def _a(kinds: Any) -> str:
+    names = {"object": "a mapping", "array": "a list", "string": "text", "integer": "a whole number",
+             "number": "a number", "boolean": "true or false", "null": "nothing"}
+    kinds = [kinds] if isinstance(kinds, str) else kinds
+    return " or ".join(names.get(k, k) for k in kinds)
+
+
+def _pages(directory: Path, display: str, diagnostics: list[Diagnostic],
+           sources: dict[str, bytes]) -> tuple[Page, ...]:
+    pages = []
+    for path in sorted(directory.glob("*.md")):
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = raw.count(b"\n", 0, error.start) + 1
+            diagnostics.append(Diagnostic(f"{display}/{path.name}", line, 1, Level.ERROR,
+                                          "page/encoding", "not UTF-8: save the file as UTF-8."))
+            continue
+        sources[f"{display}/{path.name}"] = raw
+        heading = re.search(r"^#\s+(.+)$", text, re.MULTILINE)
+        title = heading.group(1).strip() if heading else path.stem.replace("-", " ").capitalize()
+        pages.append(Page(path.name, title, text))
+    return tuple(pages)
+
+
+def _hash(sources: dict[str, bytes], root: str) -> str:
+    """A hash of every source file, by its path inside the folder, whatever the folder's name."""
+    digest = hashlib.sha256()
+    for name in sorted(sources):
+        digest.update(name[len(root) + 1 :].encode() + b"\0" + sources[name] + b"\0")
+    return "sha256:" + digest.hexdigest()
+
+
+def _folder_error(file: str, message: str) -> Diagnostic:
+    return Diagnostic(file, 0, 0, Level.ERROR, "files/missing", message)
