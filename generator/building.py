@@ -75,6 +75,11 @@ def _rule(entry: Mapping[str, Any], document: Document, path: tuple[Any, ...],
         passing=tuple(examples.get("pass", ())),
         failing=tuple(examples.get("fail", ())),
         defined_in=channel,
+        example_positions={
+            f"{verdict}/{i}": document.where((*path, "examples", verdict, i))
+            for verdict in ("pass", "fail")
+            for i in range(len(examples.get(verdict, ())))
+        },
     )
 
 
@@ -187,8 +192,9 @@ def _channel(document: Document, global_rules: list[Rule]) -> Channel:
         ) if hours else None,
         templates=tuple(
             Template(t["id"], t["title"], t["text"], dict(t.get("placeholders", {})),
-                     t.get("situation"), t.get("notes", ""))
-            for t in data.get("templates", [])
+                     t.get("situation"), t.get("notes", ""),
+                     document.where(("templates", i, "text")))
+            for i, t in enumerate(data.get("templates", []))
         ),
         examples=tuple(
             Example(

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from . import ROOT, __version__
-from .reporting import FORMATS, report, summary
+from .reporting import FINDING_FORMATS, FORMATS, report, report_findings, summary
 from .validation import Result, validate
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -118,3 +118,113 @@ def schema_command(check: bool) -> None:
     click.echo(f"updated {', '.join(changed)}" if changed else "rules/ is up to date")
 
 
+
+
+@main.command("export")
+@guidelines_argument
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write to this file (atomically) instead of standard output.")
+@internal_errors
+def export_command(directory: Path | None, output: Path | None) -> None:
+    """Export the rules as JSON for other systems (see rules/export.schema.json)."""
+    from .export import dumps, export
+    from .files import write_atomic
+
+    result = load_or_exit(directory)
+    text = dumps(export(result.playbook))
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_atomic(output, text)
+    except OSError as error:
+        raise click.UsageError(f"cannot write {output}: {error.strerror}.") from None
+    click.echo(f"wrote {output}", err=True)
+
+
+def _read_reply(name: str) -> tuple[str, str]:
+    if name == "-":
+        raw, display = sys.stdin.buffer.read(), "<stdin>"
+    else:
+        try:
+            raw, display = Path(name).read_bytes(), name
+        except OSError as error:
+            raise click.UsageError(f"cannot read {name}: {error.strerror}.") from None
+    try:
+        return display, raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise click.UsageError(
+            f"{display}:{line}:{column}: byte 0x{raw[error.start]:02x} is not UTF-8: save the "
+            "reply as UTF-8."
+        ) from None
+
+
+def _rules_document(rules_file: Path | None, guidelines: Path | None) -> dict[str, Any]:
+    from .export import export
+    from .rules_file import RulesFileError, read_rules
+
+    if rules_file is None:
+        return export(load_or_exit(guidelines).playbook)
+    try:
+        return read_rules(rules_file)
+    except RulesFileError as error:
+        raise click.UsageError(str(error)) from None
+
+
+@main.command("check")
+@click.argument("files", nargs=-1)
+@click.option("--channel", "-c", required=True, help="The channel the reply is for, e.g. whatsapp.")
+@click.option("--situation", "-s", help="The situation, e.g. complaint.")
+@click.option("--in-reply-to", "in_reply_to", metavar="TEXT",
+              help="The customer's message: its situation is detected from the signals.")
+@click.option("--rules", "rules_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Check with an exported rules.json instead of the guidelines.")
+@click.option("--guidelines", type=click.Path(path_type=Path, file_okay=False),
+              help="The guidelines folder (default: guidelines/).")
+@click.option("--waited", metavar="DURATION",
+              help="How long the customer waited for this reply, e.g. 90m.")
+@click.option("--next", "is_next", is_flag=True,
+              help="The reply is a follow-up: --waited counts against next_response.")
+@click.option("--format", "fmt", type=click.Choice(FINDING_FORMATS), default="text",
+              show_default=True)
+@click.option("--fail-on", type=click.Choice(["error", "warning", "suggestion", "never"]),
+              default="error", show_default=True, help="The least severity that makes exit 1.")
+@click.option("--site-url", default="", help="Prefix for links, e.g. https://playbook.example.com/")
+@internal_errors
+def check_command(files: tuple[str, ...], channel: str, situation: str | None,
+                  in_reply_to: str | None, rules_file: Path | None, guidelines: Path | None,
+                  waited: str | None, is_next: bool, fmt: str, fail_on: str,
+                  site_url: str) -> None:
+    """Check draft replies (files, or - for standard input) against the channel's rules.
+
+    Exit 0 when no finding reaches --fail-on, 1 when one does, 2 on usage or
+    configuration errors.
+    """
+    from .checking import SEVERITY_ORDER, Checker, UnknownName
+    from .durations import parse
+
+    if situation and in_reply_to:
+        raise click.UsageError("give --situation or --in-reply-to, not both.")
+    try:
+        seconds = parse(waited) if waited else None
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--waited") from None
+    document = _rules_document(rules_file, guidelines)
+    checker = Checker(document, base_url=site_url)
+    if in_reply_to is not None:
+        situation = checker.detect_situation(in_reply_to)
+    replies = [_read_reply(name) for name in (files or ("-",))]
+    metric = "next_response" if is_next else "first_response"
+    try:
+        results = [(name, checker.check(text, channel=channel, situation=situation,
+                                        waited=seconds, metric=metric))
+                   for name, text in replies]
+    except UnknownName as error:
+        raise click.UsageError(str(error)) from None
+    rules = {r["id"]: r for c in document["channels"] for r in c["rules"]}
+    click.echo(report_findings(results, fmt, rules), nl=False)
+    threshold = SEVERITY_ORDER.get(fail_on, 99)
+    failing = any(SEVERITY_ORDER[f.severity] >= threshold for _, fs in results for f in fs)
+    sys.exit(EXIT_INVALID if failing else EXIT_OK)

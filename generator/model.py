@@ -55,6 +55,8 @@ class Rule:
     failing: tuple[str, ...] = ()
     origin: str = "rule"  # "rule", "term" or "limits"
     defined_in: str | None = None  # the channel that defines it, None for the playbook
+    # where each example was written, keyed "pass/0", "fail/1"...: (line, column)
+    example_positions: Mapping[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ class Template:
     placeholders: Mapping[str, str]
     situation: str | None = None
     notes: str = ""
+    position: tuple[int, int] = (0, 0)  # line and column of the text in its file
 
 
 @dataclass(frozen=True)

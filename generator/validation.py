@@ -48,6 +48,7 @@ class Result:
 def validate(directory: Path) -> Result:
     """Read and check every file of a guidelines folder; build the playbook if it is valid."""
     from .building import build
+    from .consistency import check_consistency
     from .meaning import check_meaning
 
     diagnostics: list[Diagnostic] = []
@@ -77,6 +78,10 @@ def validate(directory: Path) -> Result:
     playbook = None
     if not any(d.level is Level.ERROR for d in diagnostics) and playbook_doc is not None:
         playbook = build(playbook_doc, channel_docs, pages, _hash(sources, root))
+        diagnostics.extend(check_consistency(playbook))
+        diagnostics.sort(key=sort_key)
+        if any(d.level is Level.ERROR for d in diagnostics):
+            playbook = None
     return Result(playbook, tuple(diagnostics))
 
 

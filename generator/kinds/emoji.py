@@ -63,7 +63,7 @@ def normalise(options: dict[str, Any], environment: Environment) -> dict[str, An
 def compile(options: dict[str, Any]) -> Matcher:
     pattern = compile_linear(options["pattern"], case_sensitive=True)
     limit = options["max"]
-    message = "no emoji here" if limit == 0 else f"more than {limit} emoji"
+    message = None if limit == 0 else f"more than {limit} emoji"
 
     def check(text: str, context: Context) -> list[Hit]:
         if text.isascii():
