@@ -60,8 +60,8 @@ def _templates(playbook: Playbook) -> list[Diagnostic]:
                 found.append(Diagnostic(
                     channel.file, line, column, level, "meaning/template",
                     f"template '{template.id}' breaks rule '{finding.rule}'{where}: "
-                    f"{finding.message}" + (f"; {finding.suggestion}." if finding.suggestion
-                                           else ".")
+                    + finding.message.rstrip(".")
+                    + (f"; {finding.suggestion}." if finding.suggestion else ".")
                     + (f" Found: '{finding.match}'." if finding.match else ""),
                     f"/templates/{template.id}",
                 ))

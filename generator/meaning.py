@@ -55,6 +55,11 @@ def check_meaning(playbook: Document | None, channels: Mapping[str, Document | N
         for path, rule in declared_rules(doc, channel):
             if rule.id in rules:
                 first = rules[rule.id]
+                if first.origin == rule.origin == "term":
+                    if first.kind == rule.kind:  # banned and preferred: a term conflict instead
+                        report.add(doc, path, "duplicate-term", f"this term is already listed at "
+                                   f"{first.file}:{first.line}: keep one of the two.")
+                    continue
                 report.add(doc, (*path, "id") if path[0] == "rules" else path, "duplicate-rule",
                            f"the rule id '{rule.id}' is already used at {first.file}:{first.line}: "
                            "give each rule its own id (or use overrides in a channel).")

@@ -134,7 +134,10 @@ def _explain(document: Document, error: ValidationError) -> list[Diagnostic]:
             if key not in error.schema.get("properties", {})
         ]
     if error.validator == "required":
-        missing = [name for name in value if name not in instance]
+        # A misspelt key is reported once, as unknown with a "did you mean", not also as missing.
+        known = error.schema.get("properties", {})
+        misspelt = {did_you_mean(k, list(known)) for k in instance if k not in known}
+        missing = [n for n in value if n not in instance and did_you_mean(n, [n]) not in misspelt]
         return [at(path, _missing(document, path, name)) for name in missing]
     if error.validator == "enum":
         choices = ", ".join(f"'{c}'" for c in value)
