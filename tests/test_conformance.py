@@ -1,0 +1,54 @@
+"""The conformance vectors: the Python checker gives exactly the findings each case expects."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from generator.checking import Checker
+from generator.export import FORMAT, FORMAT_VERSION, export_schema
+from generator.kinds import KINDS
+
+VECTORS = Path(__file__).parent / "conformance"
+CASES = [
+    pytest.param(case, id=f"{path.stem}: {case['name']}")
+    for path in sorted(VECTORS.glob("*.json"))
+    for case in json.loads(path.read_text(encoding="utf-8"))["cases"]
+]
+
+
+def rules_document(rules: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "playbook": {"company": "Test", "language": "en", "version": "1", "source_hash": ""},
+        "matching": {},
+        "situations": [{"id": s, "name": s, "signals": [s]} for s in ("information", "complaint")],
+        "channels": [{
+            "id": "test", "name": "Test", "kind": "live_chat", "public": False,
+            "business_hours": None, "response_times": {},
+            "limits": {"characters": None, "words": None, "sentences": None},
+            "templates": [], "rules": rules,
+        }],
+    }
+
+
+def test_every_kind_has_vectors() -> None:
+    assert {p.stem for p in VECTORS.glob("*.json")} == set(KINDS)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_vector(case: dict[str, Any]) -> None:
+    document = rules_document(case["rules"])
+    assert not list(Draft202012Validator(export_schema()).iter_errors(document))
+    findings = Checker(document).check(
+        case["text"], channel="test", situation=case["situation"], waited=case["waited"],
+        metric=case["metric"],
+    )
+    actual = [{"rule": f.rule, "line": f.line, "column": f.column, "match": f.match}
+              for f in findings]
+    assert actual == case["expected"]

@@ -1,0 +1,65 @@
+"""The JSON export: valid against its schema, deterministic, complete and linked to the site."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from jsonschema import Draft202012Validator
+
+from generator.cli import main
+from generator.export import dumps, export, export_schema
+from generator.validation import validate
+
+from .conftest import ITALIAN, MINIMAL, SAMPLE
+
+
+def test_export_validates_against_its_schema() -> None:
+    for folder in (SAMPLE, ITALIAN, MINIMAL):
+        document = export(validate(folder).playbook)
+        errors = list(Draft202012Validator(export_schema()).iter_errors(document))
+        assert errors == []
+
+
+def test_export_is_byte_identical_and_ignores_the_folder_name(tmp_path: Path) -> None:
+    import shutil
+
+    first = dumps(export(validate(SAMPLE).playbook))
+    shutil.copytree(SAMPLE, tmp_path / "copy")
+    assert dumps(export(validate(tmp_path / "copy").playbook)) == first
+    assert first.endswith("}\n")
+
+
+def test_rules_are_resolved_per_channel() -> None:
+    document = export(validate(SAMPLE).playbook)
+    channels = {c["id"]: c for c in document["channels"]}
+    phone = {r["id"] for r in channels["phone"]["rules"]}
+    whatsapp = {r["id"]: r for r in channels["whatsapp"]["rules"]}
+    assert "no-channel-switch" not in phone and "no-channel-switch" in whatsapp
+    assert whatsapp["whatsapp-message-length"]["options"]["characters"] == 500
+    seconds = whatsapp["first-response-time"]["options"]["seconds"]
+    assert seconds == {"*": 7200, "complaint": 3600}
+    assert channels["whatsapp"]["response_times"]["first_response"]["*"]["target"] == 1800
+    assert any(m["term"] == "no worries" for m in whatsapp["formal-when-wrong"]["options"]["markers"])
+
+
+def test_cli_export_to_stdout_and_file(tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = runner.invoke(main, ["export", str(SAMPLE)])
+    assert out.exit_code == 0 and json.loads(out.stdout)["format"] == "playbook-rules"
+    target = tmp_path / "rules.json"
+    assert runner.invoke(main, ["export", str(SAMPLE), "-o", str(target)]).exit_code == 0
+    assert target.read_text(encoding="utf-8") == out.stdout
+
+
+def test_export_of_invalid_guidelines_writes_nothing(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(MINIMAL, tmp_path / "g")
+    (tmp_path / "g" / "channels" / "chat.yml").write_text("id: [", encoding="utf-8")
+    target = tmp_path / "rules.json"
+    target.write_text("previous", encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", str(tmp_path / "g"), "-o", str(target)])
+    assert result.exit_code == 1
+    assert target.read_text(encoding="utf-8") == "previous"

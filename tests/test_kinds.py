@@ -1,0 +1,38 @@
+"""The registry: every rule kind is complete, and its examples pass and fail as declared."""
+
+from __future__ import annotations
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from generator.kinds import KINDS, Context, Environment, Example, RuleKind
+from generator.schema import channel_schema, playbook_schema
+
+EXAMPLES = [
+    pytest.param(kind, example, id=f"{name}-{'pass' if example.passes else 'fail'}-{i}")
+    for name, kind in KINDS.items()
+    for i, example in enumerate(kind.examples)
+]
+
+
+@pytest.mark.parametrize("kind", KINDS.values(), ids=list(KINDS))
+def test_kind_is_documented_with_examples_that_pass_and_fail(kind: RuleKind) -> None:
+    assert kind.summary and kind.rationale
+    assert any(e.passes for e in kind.examples) and any(not e.passes for e in kind.examples)
+    Draft202012Validator.check_schema(kind.options_schema)
+    Draft202012Validator.check_schema(kind.exported_schema)
+
+
+@pytest.mark.parametrize(("kind", "example"), EXAMPLES)
+def test_registry_example(kind: RuleKind, example: Example) -> None:
+    assert not list(Draft202012Validator(kind.options_schema).iter_errors(example.options))
+    normalised = kind.normalise(example.options, Environment("en", example.targets))
+    assert not list(Draft202012Validator(kind.exported_schema).iter_errors(normalised))
+    hits = list(kind.compile(normalised)(example.text, Context(example.situation, example.waited)))
+    assert (not hits) == example.passes, hits
+
+
+def test_every_kind_is_in_both_schemas() -> None:
+    for schema in (playbook_schema(), channel_schema()):
+        text = str(schema)
+        assert all(f"'{name}'" in text for name in KINDS)

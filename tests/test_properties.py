@@ -1,0 +1,98 @@
+"""Property tests: no input, however odd, makes the loader, validator or checker crash."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.checking import Checker
+from generator.loading import load_bytes
+from generator.matching import TermMatcher
+from generator.validation import validate
+
+from .conftest import MINIMAL
+
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=20,
+)
+CHANNEL_KEYS = ["id", "name", "kind", "public", "tone", "dos", "donts", "limits", "templates",
+                "complaint_handling", "response_times", "rules", "overrides", "disable", "terms"]
+WORDS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
+
+
+@given(st.binary(max_size=400))
+def test_any_bytes_load_or_give_diagnostics(raw: bytes) -> None:
+    document, problems = load_bytes(raw, "f.yml")
+    assert (document is None) == bool(problems)
+    assert all(p.line >= 1 and p.column >= 1 for p in problems)
+
+
+@given(WORDS)
+def test_any_text_loads_or_gives_diagnostics(text: str) -> None:
+    document, problems = load_bytes(text.encode("utf-8"), "f.yml")
+    assert (document is None) == bool(problems)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from(CHANNEL_KEYS), JSONISH, max_size=8))
+def test_any_channel_yaml_validates_to_diagnostics(data: dict) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "guidelines"
+        shutil.copytree(MINIMAL, root)
+        (root / "channels" / "chat.yml").write_text(yaml.safe_dump(data), encoding="utf-8")
+        result = validate(root)
+    assert result.playbook is None or not result.errors
+
+
+@st.composite
+def term_in_text(draw: st.DrawFn) -> tuple[str, str, str]:
+    term = draw(st.text(alphabet="abcdeèéàòù'’ ", min_size=1, max_size=12).filter(
+        lambda t: t.strip(" '’") and t == t.strip() and "  " not in t and t[0].isalpha()
+        and t[-1].isalpha()))
+    before = draw(st.text(max_size=15))
+    after = draw(st.text(max_size=15))
+    return term, before, after
+
+
+@given(term_in_text())
+def test_a_term_is_found_between_non_word_characters(case: tuple[str, str, str]) -> None:
+    term, before, after = case
+    text = f"{before} {term.upper()}. {after}"
+    assert TermMatcher([term]).search(text) is not None
+
+
+@given(st.text(alphabet="abcxyz", min_size=1, max_size=6), st.text(alphabet="abc", max_size=4))
+def test_a_term_is_never_found_inside_a_longer_word(term: str, suffix: str) -> None:
+    word = term + "q" + suffix
+    assert TermMatcher([term]).search(f"say {word} now") is None
+
+
+_CHECKER: list[Checker] = []
+
+
+def _checker() -> Checker:
+    if not _CHECKER:
+        _CHECKER.append(Checker.from_playbook(validate(MINIMAL).playbook))
+    return _CHECKER[0]
+
+
+@given(st.text(max_size=300), st.sampled_from([None, "information", "complaint"]))
+def test_any_reply_gives_findings_or_none(text: str, situation: str | None) -> None:
+    for finding in _checker().check(text, channel="chat", situation=situation):
+        assert finding.line >= 1 and finding.column >= 1
+        assert finding.match == text[finding.offset:finding.offset + len(finding.match)] or (
+            not text.isascii())
+
+
+@given(st.text(alphabet=st.sampled_from("\u202e\u200f\u0000\u0007\r\nא ب😀e\u0301"), max_size=80))
+def test_control_and_right_to_left_characters(text: str) -> None:
+    _checker().check(text, channel="chat", situation="complaint")
+    _checker().detect_situation(text)
