@@ -12,8 +12,21 @@ from . import durations
 from .kinds.response_time import METRICS
 from .loading import Document
 from .model import (
-    Band, BusinessHours, Channel, Example, Opening, Page, Playbook, Principle, ResponseTimes,
-    Rule, Situation, Template, Term, Tone, Turn,
+    Band,
+    BusinessHours,
+    Channel,
+    Example,
+    Opening,
+    Page,
+    Playbook,
+    Principle,
+    ResponseTimes,
+    Rule,
+    Situation,
+    Template,
+    Term,
+    Tone,
+    Turn,
 )
 
 DEFAULT_SEVERITY = {"banned": "error", "preferred": "warning"}
@@ -58,8 +71,9 @@ def declared_rules(document: Document, channel: str | None) -> list[tuple[tuple[
     return found
 
 
-def _rule(entry: Mapping[str, Any], document: Document, path: tuple[Any, ...],
-          channel: str | None) -> Rule:
+def _rule(
+    entry: Mapping[str, Any], document: Document, path: tuple[Any, ...], channel: str | None
+) -> Rule:
     examples = entry.get("examples", {})
     return Rule(
         id=entry["id"],
@@ -83,11 +97,14 @@ def _rule(entry: Mapping[str, Any], document: Document, path: tuple[Any, ...],
     )
 
 
-def _term_rule(entry: Mapping[str, Any], document: Document, path: tuple[Any, ...],
-               channel: str | None) -> Rule:
+def _term_rule(
+    entry: Mapping[str, Any], document: Document, path: tuple[Any, ...], channel: str | None
+) -> Rule:
     term, status, reason = entry["term"], entry["status"], entry["reason"]
-    common = {"case_sensitive": entry.get("case_sensitive", False),
-              "exceptions": list(entry.get("exceptions", []))}
+    common = {
+        "case_sensitive": entry.get("case_sensitive", False),
+        "exceptions": list(entry.get("exceptions", [])),
+    }
     if status == "banned":
         kind, message = "banned_term", f"Don't write '{term}': {reason}"
         options = {"terms": [term], **common}
@@ -189,16 +206,26 @@ def _channel(document: Document, global_rules: list[Rule]) -> Channel:
             time_zone=hours["time_zone"],
             open=tuple(Opening(tuple(o["days"]), o["from"], o["to"]) for o in hours["open"]),
             outside_hours=hours.get("outside_hours", ""),
-        ) if hours else None,
+        )
+        if hours
+        else None,
         templates=tuple(
-            Template(t["id"], t["title"], t["text"], dict(t.get("placeholders", {})),
-                     t.get("situation"), t.get("notes", ""),
-                     document.where(("templates", i, "text")))
+            Template(
+                t["id"],
+                t["title"],
+                t["text"],
+                dict(t.get("placeholders", {})),
+                t.get("situation"),
+                t.get("notes", ""),
+                document.where(("templates", i, "text")),
+            )
             for i, t in enumerate(data.get("templates", []))
         ),
         examples=tuple(
             Example(
-                e["title"], e["verdict"], e["why"],
+                e["title"],
+                e["verdict"],
+                e["why"],
                 tuple(Turn(*next(iter(turn.items()))) for turn in e["exchange"]),
                 e.get("situation"),
             )
@@ -212,8 +239,12 @@ def channel_order(playbook: Mapping[str, Any], channel_ids: list[str]) -> list[s
     return [c for c in declared if c in channel_ids] if declared else sorted(channel_ids)
 
 
-def build(playbook_doc: Document, channel_docs: Mapping[str, Document | None],
-          pages: tuple[Page, ...], source_hash: str) -> Playbook:
+def build(
+    playbook_doc: Document,
+    channel_docs: Mapping[str, Document | None],
+    pages: tuple[Page, ...],
+    source_hash: str,
+) -> Playbook:
     data = playbook_doc.data
     global_rules = [rule for _, rule in declared_rules(playbook_doc, None)]
     documents = {doc.data["id"]: doc for doc in channel_docs.values() if doc is not None}
@@ -231,8 +262,14 @@ def build(playbook_doc: Document, channel_docs: Mapping[str, Document | None],
             Principle(p["be"], p["not"], p.get("example", "")) for p in data["voice"]["principles"]
         ),
         situations=tuple(
-            Situation(s["id"], s["name"], tuple(s["signals"]), tuple(s["must"]),
-                      tuple(s["must_not"]), s.get("description", ""))
+            Situation(
+                s["id"],
+                s["name"],
+                tuple(s["signals"]),
+                tuple(s["must"]),
+                tuple(s["must_not"]),
+                s.get("description", ""),
+            )
             for s in data["situations"]
         ),
         terms=_terms(data, None),

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+import re2
 
 from .diagnostics import did_you_mean
 from .kinds import KINDS, Context, Matcher
 from .matching import TermMatcher, nfc
 
 SEVERITY_ORDER = {"suggestion": 0, "warning": 1, "error": 2}
+_SET_OPTIONS = re2.Options()
+_SET_OPTIONS.log_errors = False
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,34 @@ class UnknownName(ValueError):
 class _Compiled:
     rule: Mapping[str, Any]
     matcher: Matcher
+    prefilter: str | None
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The rules for a channel and situation: some always run, the others only when one pass
+    of an RE2 set over the reply finds their prefilter."""
+
+    always: tuple[_Compiled, ...]
+    filtered: tuple[_Compiled, ...]
+    scan: Any  # re2.Set, or None when no rule has a prefilter
+
+    @classmethod
+    def of(cls, rules: list[_Compiled]) -> _Plan:
+        filtered = tuple(c for c in rules if c.prefilter is not None)
+        scan = None
+        if filtered:
+            scan = re2.Set.SearchSet(_SET_OPTIONS)
+            for compiled in filtered:
+                scan.Add(compiled.prefilter)
+            scan.Compile()
+        return cls(tuple(c for c in rules if c.prefilter is None), filtered, scan)
+
+    def rules(self, text: str) -> list[_Compiled]:
+        if self.scan is None:
+            return list(self.always)
+        found = self.scan.Match(text)
+        return [*self.always, *(self.filtered[i] for i in found)] if found else list(self.always)
 
 
 class Checker:
@@ -69,14 +100,16 @@ class Checker:
             (s["id"], TermMatcher(s["signals"]), len(s["signals"])) for s in rules["situations"]
         ]
         self._base_url = base_url
-        self._plans: dict[tuple[str, str | None], tuple[_Compiled, ...]] = {}
+        self._plans: dict[tuple[str, str | None], _Plan] = {}
         for channel in rules["channels"]:
-            compiled = [_Compiled(rule, KINDS[rule["kind"]].compile(rule["options"]))
-                        for rule in channel["rules"]]
+            compiled = [_compile(rule) for rule in channel["rules"]]
             for situation in (None, *self.situations):
-                self._plans[(channel["id"], situation)] = tuple(
-                    c for c in compiled
-                    if not c.rule["situations"] or situation in c.rule["situations"]
+                self._plans[(channel["id"], situation)] = _Plan.of(
+                    [
+                        c
+                        for c in compiled
+                        if not c.rule["situations"] or situation in c.rule["situations"]
+                    ]
                 )
 
     @classmethod
@@ -111,44 +144,60 @@ class Checker:
         text = nfc(text)
         context = Context(situation=situation, waited=waited, metric=metric)
         findings: list[Finding] = []
-        lines: list[int] | None = None
-        for compiled in plan:
+        for compiled in plan.rules(text):
             rule = compiled.rule
             if kinds is not None and rule["kind"] not in kinds:
                 continue
             for hit in compiled.matcher(text, context):
-                if lines is None:
-                    lines = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-                line, column = _position(lines, hit.start)
-                end_line, end_column = _position(lines, hit.end)
-                message = rule["message"].replace("{match}", text[hit.start:hit.end])
-                findings.append(Finding(
-                    rule=rule["id"],
-                    kind=rule["kind"],
-                    severity=rule["severity"],
-                    message=f"{message.rstrip('.')}: {hit.message}." if hit.message else message,
-                    line=line,
-                    column=column,
-                    end_line=end_line,
-                    end_column=end_column,
-                    offset=hit.start,
-                    match=text[hit.start:hit.end],
-                    suggestion=hit.suggestion,
-                    link=self._base_url + rule["link"],
-                ))
+                line, column = _position(text, hit.start)
+                end_line, end_column = _position(text, hit.end)
+                message = rule["message"].replace("{match}", text[hit.start : hit.end])
+                findings.append(
+                    Finding(
+                        rule=rule["id"],
+                        kind=rule["kind"],
+                        severity=rule["severity"],
+                        message=f"{message.rstrip('.')}: {hit.message}."
+                        if hit.message
+                        else message,
+                        line=line,
+                        column=column,
+                        end_line=end_line,
+                        end_column=end_column,
+                        offset=hit.start,
+                        match=text[hit.start : hit.end],
+                        suggestion=hit.suggestion,
+                        link=self._base_url + rule["link"],
+                    )
+                )
         findings.sort(key=lambda f: (f.offset, -SEVERITY_ORDER[f.severity], f.rule))
         return findings
 
     def _unknown(self, channel: str, situation: str | None) -> UnknownName:
         if channel not in self.channels:
-            return UnknownName(f"there is no channel '{channel}'."
-                               + (did_you_mean(channel, self.channels)
-                                  or f" Channels: {', '.join(self.channels)}."))
-        return UnknownName(f"there is no situation '{situation}'."
-                           + (did_you_mean(str(situation), self.situations)
-                              or f" Situations: {', '.join(self.situations)}."))
+            return UnknownName(
+                f"there is no channel '{channel}'."
+                + (
+                    did_you_mean(channel, self.channels)
+                    or f" Channels: {', '.join(self.channels)}."
+                )
+            )
+        return UnknownName(
+            f"there is no situation '{situation}'."
+            + (
+                did_you_mean(str(situation), self.situations)
+                or f" Situations: {', '.join(self.situations)}."
+            )
+        )
 
 
-def _position(lines: list[int], offset: int) -> tuple[int, int]:
-    index = bisect.bisect_right(lines, offset) - 1
-    return index + 1, offset - lines[index] + 1
+def _compile(rule: Mapping[str, Any]) -> _Compiled:
+    kind = KINDS[rule["kind"]]
+    options = rule["options"]
+    prefilter = kind.prefilter(options) if kind.prefilter else None
+    return _Compiled(rule, kind.compile(options), prefilter)
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of an offset (lines end at \\n)."""
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)

@@ -82,8 +82,14 @@ def main() -> None:
 
 @main.command("validate")
 @guidelines_argument
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="How to print the problems.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="How to print the problems.",
+)
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @internal_errors
 def validate_command(directory: Path | None, fmt: str, strict: bool) -> None:
@@ -108,9 +114,12 @@ def schema_command(check: bool) -> None:
     from .schema import published, write_published
 
     if check:
-        stale = [n for n, t in published().items()
-                 if not (ROOT / "rules" / n).exists()
-                 or (ROOT / "rules" / n).read_text(encoding="utf-8") != t]
+        stale = [
+            n
+            for n, t in published().items()
+            if not (ROOT / "rules" / n).exists()
+            or (ROOT / "rules" / n).read_text(encoding="utf-8") != t
+        ]
         for name in stale:
             click.echo(f"rules/{name} is out of date: run 'playbook schema'.", err=True)
         sys.exit(EXIT_INVALID if stale else EXIT_OK)
@@ -118,12 +127,14 @@ def schema_command(check: bool) -> None:
     click.echo(f"updated {', '.join(changed)}" if changed else "rules/ is up to date")
 
 
-
-
 @main.command("export")
 @guidelines_argument
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write to this file (atomically) instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write to this file (atomically) instead of standard output.",
+)
 @internal_errors
 def export_command(directory: Path | None, output: Path | None) -> None:
     """Export the rules as JSON for other systems (see rules/export.schema.json)."""
@@ -177,26 +188,57 @@ def _rules_document(rules_file: Path | None, guidelines: Path | None) -> dict[st
 @click.argument("files", nargs=-1)
 @click.option("--channel", "-c", required=True, help="The channel the reply is for, e.g. whatsapp.")
 @click.option("--situation", "-s", help="The situation, e.g. complaint.")
-@click.option("--in-reply-to", "in_reply_to", metavar="TEXT",
-              help="The customer's message: its situation is detected from the signals.")
-@click.option("--rules", "rules_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Check with an exported rules.json instead of the guidelines.")
-@click.option("--guidelines", type=click.Path(path_type=Path, file_okay=False),
-              help="The guidelines folder (default: guidelines/).")
-@click.option("--waited", metavar="DURATION",
-              help="How long the customer waited for this reply, e.g. 90m.")
-@click.option("--next", "is_next", is_flag=True,
-              help="The reply is a follow-up: --waited counts against next_response.")
-@click.option("--format", "fmt", type=click.Choice(FINDING_FORMATS), default="text",
-              show_default=True)
-@click.option("--fail-on", type=click.Choice(["error", "warning", "suggestion", "never"]),
-              default="error", show_default=True, help="The least severity that makes exit 1.")
+@click.option(
+    "--in-reply-to",
+    "in_reply_to",
+    metavar="TEXT",
+    help="The customer's message: its situation is detected from the signals.",
+)
+@click.option(
+    "--rules",
+    "rules_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Check with an exported rules.json instead of the guidelines.",
+)
+@click.option(
+    "--guidelines",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The guidelines folder (default: guidelines/).",
+)
+@click.option(
+    "--waited", metavar="DURATION", help="How long the customer waited for this reply, e.g. 90m."
+)
+@click.option(
+    "--next",
+    "is_next",
+    is_flag=True,
+    help="The reply is a follow-up: --waited counts against next_response.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(FINDING_FORMATS), default="text", show_default=True
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "suggestion", "never"]),
+    default="error",
+    show_default=True,
+    help="The least severity that makes exit 1.",
+)
 @click.option("--site-url", default="", help="Prefix for links, e.g. https://playbook.example.com/")
 @internal_errors
-def check_command(files: tuple[str, ...], channel: str, situation: str | None,
-                  in_reply_to: str | None, rules_file: Path | None, guidelines: Path | None,
-                  waited: str | None, is_next: bool, fmt: str, fail_on: str,
-                  site_url: str) -> None:
+def check_command(
+    files: tuple[str, ...],
+    channel: str,
+    situation: str | None,
+    in_reply_to: str | None,
+    rules_file: Path | None,
+    guidelines: Path | None,
+    waited: str | None,
+    is_next: bool,
+    fmt: str,
+    fail_on: str,
+    site_url: str,
+) -> None:
     """Check draft replies (files, or - for standard input) against the channel's rules.
 
     Exit 0 when no finding reaches --fail-on, 1 when one does, 2 on usage or
@@ -218,9 +260,15 @@ def check_command(files: tuple[str, ...], channel: str, situation: str | None,
     replies = [_read_reply(name) for name in (files or ("-",))]
     metric = "next_response" if is_next else "first_response"
     try:
-        results = [(name, checker.check(text, channel=channel, situation=situation,
-                                        waited=seconds, metric=metric))
-                   for name, text in replies]
+        results = [
+            (
+                name,
+                checker.check(
+                    text, channel=channel, situation=situation, waited=seconds, metric=metric
+                ),
+            )
+            for name, text in replies
+        ]
     except UnknownName as error:
         raise click.UsageError(str(error)) from None
     rules = {r["id"]: r for c in document["channels"] for r in c["rules"]}

@@ -30,14 +30,23 @@ def _rule_examples(playbook: Playbook) -> list[Diagnostic]:
                 if bool(hits) == (verdict == "fail"):
                     continue
                 line, column = rule.example_positions.get(f"{verdict}/{i}", (rule.line, 1))
-                why = (f"'{text[hits[0].start:hits[0].end]}' breaks it" if hits and hits[0].end
-                       else "the rule finds nothing in it")
-                found.append(Diagnostic(
-                    rule.file, line, column, Level.ERROR, "meaning/rule-example",
-                    f"this example of rule '{rule.id}' should {verdict} but does not ({why}): "
-                    "fix the example or the rule's options.",
-                    f"/{rule.id}/examples/{verdict}/{i}",
-                ))
+                why = (
+                    f"'{text[hits[0].start : hits[0].end]}' breaks it"
+                    if hits and hits[0].end
+                    else "the rule finds nothing in it"
+                )
+                found.append(
+                    Diagnostic(
+                        rule.file,
+                        line,
+                        column,
+                        Level.ERROR,
+                        "meaning/rule-example",
+                        f"this example of rule '{rule.id}' should {verdict} but does not ({why}): "
+                        "fix the example or the rule's options.",
+                        f"/{rule.id}/examples/{verdict}/{i}",
+                    )
+                )
     return found
 
 
@@ -48,8 +57,12 @@ def _templates(playbook: Playbook) -> list[Diagnostic]:
     found = []
     for channel in playbook.channels:
         for template in channel.templates:
-            findings = checker.check(template.text, channel=channel.id,
-                                     situation=template.situation, kinds=template_kinds)
+            findings = checker.check(
+                template.text,
+                channel=channel.id,
+                situation=template.situation,
+                kinds=template_kinds,
+            )
             for finding in findings:
                 level = _LEVELS.get(finding.severity)
                 if level is None:
@@ -57,12 +70,18 @@ def _templates(playbook: Playbook) -> list[Diagnostic]:
                 line, column = template.position
                 rule = by_id.get(finding.rule)
                 where = f" (rule at {rule.file}:{rule.line})" if rule else ""
-                found.append(Diagnostic(
-                    channel.file, line, column, level, "meaning/template",
-                    f"template '{template.id}' breaks rule '{finding.rule}'{where}: "
-                    + finding.message.rstrip(".")
-                    + (f"; {finding.suggestion}." if finding.suggestion else ".")
-                    + (f" Found: '{finding.match}'." if finding.match else ""),
-                    f"/templates/{template.id}",
-                ))
+                found.append(
+                    Diagnostic(
+                        channel.file,
+                        line,
+                        column,
+                        level,
+                        "meaning/template",
+                        f"template '{template.id}' breaks rule '{finding.rule}'{where}: "
+                        + finding.message.rstrip(".")
+                        + (f"; {finding.suggestion}." if finding.suggestion else ".")
+                        + (f" Found: '{finding.match}'." if finding.match else ""),
+                        f"/templates/{template.id}",
+                    )
+                )
     return found

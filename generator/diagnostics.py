@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """How serious a diagnostic is; warnings fail validation only with --strict."""
 
     ERROR = "error"
@@ -43,7 +43,13 @@ class Diagnostic:
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str, str]:
-    return (diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.code, diagnostic.message)
+    return (
+        diagnostic.file,
+        diagnostic.line,
+        diagnostic.column,
+        diagnostic.code,
+        diagnostic.message,
+    )
 
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str]) -> str:

@@ -96,7 +96,9 @@ def _channel(playbook: Playbook, channel: Channel) -> dict[str, Any]:
         "business_hours": {
             "time_zone": hours.time_zone,
             "open": [{"days": list(o.days), "from": o.start, "to": o.end} for o in hours.open],
-        } if hours else None,
+        }
+        if hours
+        else None,
         "response_times": {
             metric: {
                 "*": _band(times.metrics[metric]) if metric in times.metrics else None,
@@ -172,17 +174,28 @@ def export_schema() -> dict[str, Any]:
             "title": {"type": "string"},
             "situation": {"type": ["string", "null"]},
             "text": {"type": "string"},
-            "placeholders": {"type": "array", "items": _closed(
-                {"name": {"type": "string"}, "description": {"type": "string"}})},
+            "placeholders": {
+                "type": "array",
+                "items": _closed({"name": {"type": "string"}, "description": {"type": "string"}}),
+            },
             "link": {"type": "string"},
         }
     )
-    hours = _closed({
-        "time_zone": {"type": "string"},
-        "open": {"type": "array", "items": _closed({
-            "days": {"type": "array", "items": {"enum": list(DAYS)}},
-            "from": {"type": "string"}, "to": {"type": "string"}})},
-    })
+    hours = _closed(
+        {
+            "time_zone": {"type": "string"},
+            "open": {
+                "type": "array",
+                "items": _closed(
+                    {
+                        "days": {"type": "array", "items": {"enum": list(DAYS)}},
+                        "from": {"type": "string"},
+                        "to": {"type": "string"},
+                    }
+                ),
+            },
+        }
+    )
     channel = _closed(
         {
             "id": {"type": "string"},
@@ -199,8 +212,9 @@ def export_schema() -> dict[str, Any]:
                     "additionalProperties": {"oneOf": [{"type": "null"}, band]},
                 },
             },
-            "limits": _closed({u: {"type": ["integer", "null"]}
-                               for u in ("characters", "words", "sentences")}),
+            "limits": _closed(
+                {u: {"type": ["integer", "null"]} for u in ("characters", "words", "sentences")}
+            ),
             "templates": {"type": "array", "items": template},
             "rules": {"type": "array", "items": rule},
         }
@@ -214,15 +228,21 @@ def export_schema() -> dict[str, Any]:
                 "$schema": {"type": "string"},
                 "format": {"const": FORMAT},
                 "format_version": {"type": "string", "pattern": r"^1\.\d+\.\d+$"},
-                "playbook": _closed({
-                    "company": {"type": "string"},
-                    "language": {"type": "string"},
-                    "version": {"type": "string"},
-                    "source_hash": {"type": "string"},
-                }),
+                "playbook": _closed(
+                    {
+                        "company": {"type": "string"},
+                        "language": {"type": "string"},
+                        "version": {"type": "string"},
+                        "source_hash": {"type": "string"},
+                    }
+                ),
                 "matching": {"type": "object", "additionalProperties": {"type": "string"}},
-                "situations": {"type": "array", "items": _closed({
-                    "id": {"type": "string"}, "name": {"type": "string"}, "signals": strings})},
+                "situations": {
+                    "type": "array",
+                    "items": _closed(
+                        {"id": {"type": "string"}, "name": {"type": "string"}, "signals": strings}
+                    ),
+                },
                 "channels": {"type": "array", "items": channel},
             }
         ),

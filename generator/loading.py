@@ -71,7 +71,10 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnost
     if len(raw) > MAX_BYTES:
         return None, [
             _error(
-                display, 1, 1, "yaml/too-large",
+                display,
+                1,
+                1,
+                "yaml/too-large",
                 f"the file has {len(raw):,} bytes, more than the {MAX_BYTES:,} allowed: "
                 "split it or remove what it does not need.",
             )
@@ -83,14 +86,20 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnost
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         return None, [
             _error(
-                display, line, column, "yaml/encoding",
+                display,
+                line,
+                column,
+                "yaml/encoding",
                 f"byte 0x{raw[error.start]:02x} is not UTF-8: save the file as UTF-8.",
             )
         ]
     text = text.removeprefix("\ufeff")
     tabs = [
         _error(
-            display, text.count("\n", 0, m.start()) + 1, len(m.group(1)) + 1, "yaml/tab",
+            display,
+            text.count("\n", 0, m.start()) + 1,
+            len(m.group(1)) + 1,
+            "yaml/tab",
             "a tab in the indentation: YAML indents with spaces only, replace it with spaces.",
         )
         for m in _TAB_INDENT.finditer(text)
@@ -105,7 +114,9 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnost
         return None, [_error(display, 1, 1, "yaml/syntax", f"{error}.")]
     if node is None:
         return None, [
-            _error(display, 1, 1, "yaml/empty", "the file is empty: write its contents or delete it.")
+            _error(
+                display, 1, 1, "yaml/empty", "the file is empty: write its contents or delete it."
+            )
         ]
     builder = _Builder()
     try:
@@ -149,14 +160,17 @@ class _Builder:
         where = (node.start_mark.line + 1, node.start_mark.column + 1)
         if self.count > MAX_NODES:
             raise _Problem(
-                *where, "yaml/too-large",
+                *where,
+                "yaml/too-large",
                 f"the document expands to more than {MAX_NODES:,} values (aliases repeating "
                 "aliases?): write it out without nested aliases.",
             )
         if depth > MAX_DEPTH:
             raise _Problem(
-                *where, "yaml/too-deep",
-                f"values nested more than {MAX_DEPTH} levels deep (a recursive alias?): flatten it.",
+                *where,
+                "yaml/too-deep",
+                f"values nested more than {MAX_DEPTH} levels deep (a recursive alias?): "
+                "flatten it.",
             )
         self.positions.setdefault(path, where)
         if isinstance(node, yaml.MappingNode):
@@ -171,7 +185,9 @@ class _Builder:
         for key_node, value_node in node.value:
             where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Problem(*where, "yaml/key", "a key must be plain text, not a list or mapping.")
+                raise _Problem(
+                    *where, "yaml/key", "a key must be plain text, not a list or mapping."
+                )
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise _Problem(
                     *where, "yaml/merge", "merge keys (<<) are not supported: write the keys out."
@@ -179,7 +195,8 @@ class _Builder:
             key = str(_scalar(key_node, where))
             if key in seen:
                 raise _Problem(
-                    *where, "yaml/duplicate-key",
+                    *where,
+                    "yaml/duplicate-key",
                     f"duplicate key '{key}' (first at line {seen[key]}): keep one of them.",
                 )
             seen[key] = where[0]

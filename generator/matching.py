@@ -16,7 +16,11 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import re2
+
 APOSTROPHES = "'’ʼ"
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.log_errors = False
 _SPACE = re.compile(r"\s+")
 
 
@@ -32,11 +36,40 @@ def canonical(term: str, case_sensitive: bool) -> str:
     return term if case_sensitive else term.casefold()
 
 
-def term_pattern(term: str) -> str:
-    """A regular expression (Python and RE2 syntax) for a term, without its word boundaries."""
-    words = canonical(term, case_sensitive=True).split(" ")
-    escaped = (re.escape(word).replace("'", f"[{APOSTROPHES}]") for word in words)
-    return r"\s+".join(escaped)
+def _escape(term: str) -> str:
+    """A term as RE2 syntax: any white space run for a space, any apostrophe for one."""
+    parts = []
+    for char in term:
+        if char == " ":
+            parts.append(r"\s+")
+        elif char == "'":
+            parts.append(f"[{APOSTROPHES}]")
+        elif char.isascii() and not char.isalnum():
+            parts.append("\\" + char)
+        else:
+            parts.append(char)
+    return "".join(parts)
+
+
+def _edge(char: str) -> str:
+    # RE2's \b knows only ASCII word characters: it is a safe (looser) boundary only next to
+    # an ASCII letter or digit; the exact Unicode boundary is checked afterwards.
+    return r"\b" if char.isascii() and (char.isalnum() or char == "_") else ""
+
+
+def prefilter(terms: Sequence[str], case_sensitive: bool) -> str:
+    """An RE2 pattern that finds every match of the terms (and perhaps a few more)."""
+    canon = {canonical(t, True) for t in terms if t.strip()}
+    alternatives = [
+        _edge(term[0]) + _escape(term) + _edge(term[-1])
+        for term in sorted(canon, key=lambda t: (-len(t), t))
+    ]
+    joined = "|".join(alternatives) or r"[^\x{0}-\x{10FFFF}]"
+    return f"(?:{joined})" if case_sensitive else f"(?i:{joined})"
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 @dataclass(frozen=True)
@@ -56,30 +89,30 @@ class TermMatcher:
         self._index: dict[str, int] = {}
         for i, term in enumerate(terms):
             self._index.setdefault(canonical(term, case_sensitive), i)
-        self._regex = _compile(terms, case_sensitive)
-        self._exceptions = _compile(exceptions, case_sensitive) if exceptions else None
+        self._regex = re2.compile(prefilter(terms, case_sensitive), options=_RE2_OPTIONS)
+        self._exceptions = (
+            TermMatcher(exceptions, case_sensitive=case_sensitive)
+            if any(e.strip() for e in exceptions)
+            else None
+        )
 
     def finditer(self, text: str) -> Iterator[Match]:
-        if self._regex is None:
-            return
+        search, position, size = self._regex.search, 0, len(text)
         excepted: list[tuple[int, int]] | None = None
-        for found in self._regex.finditer(text):
+        while (found := search(text, position)) is not None:
             start, end = found.span()
+            if (start and _is_word(text[start - 1])) or (end < size and _is_word(text[end])):
+                position = start + 1  # a longer word: look again from the next character
+                continue
+            position = end if end > start else end + 1
             if self._exceptions is not None:
                 if excepted is None:
-                    excepted = [m.span() for m in self._exceptions.finditer(text)]
+                    excepted = [(m.start, m.end) for m in self._exceptions.finditer(text)]
                 if any(s <= start and end <= e for s, e in excepted):
                     continue
-            key = canonical(found.group(), self.case_sensitive)
-            yield Match(start, end, self._index.get(key, 0))
+            yield Match(
+                start, end, self._index.get(canonical(found.group(), self.case_sensitive), 0)
+            )
 
     def search(self, text: str) -> Match | None:
         return next(self.finditer(text), None)
-
-
-def _compile(terms: Sequence[str], case_sensitive: bool) -> re.Pattern[str] | None:
-    patterns = sorted({term_pattern(t) for t in terms if t.strip()}, key=lambda p: (-len(p), p))
-    if not patterns:
-        return None
-    flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", flags)

@@ -25,15 +25,27 @@ class _Report:
     def __init__(self) -> None:
         self.found: list[Diagnostic] = []
 
-    def add(self, document: Document, path: tuple[Any, ...], code: str, message: str, *,
-            level: Level = Level.ERROR, key: bool = False) -> None:
+    def add(
+        self,
+        document: Document,
+        path: tuple[Any, ...],
+        code: str,
+        message: str,
+        *,
+        level: Level = Level.ERROR,
+        key: bool = False,
+    ) -> None:
         line, column = document.where(path, key=key)
         self.found.append(
-            Diagnostic(document.file, line, column, level, f"meaning/{code}", message, pointer(path))
+            Diagnostic(
+                document.file, line, column, level, f"meaning/{code}", message, pointer(path)
+            )
         )
 
 
-def check_meaning(playbook: Document | None, channels: Mapping[str, Document | None]) -> list[Diagnostic]:
+def check_meaning(
+    playbook: Document | None, channels: Mapping[str, Document | None]
+) -> list[Diagnostic]:
     report = _Report()
     valid = {stem: doc for stem, doc in channels.items() if doc is not None}
     channel_ids = set(channels)
@@ -44,8 +56,13 @@ def check_meaning(playbook: Document | None, channels: Mapping[str, Document | N
         _declared_channels(report, playbook, channel_ids)
     for stem, doc in valid.items():
         if doc.data["id"] != stem:
-            report.add(doc, ("id",), "channel-id", f"the id '{doc.data['id']}' differs from the file "
-                       f"name '{stem}': rename the file or set id: {stem}.")
+            report.add(
+                doc,
+                ("id",),
+                "channel-id",
+                f"the id '{doc.data['id']}' differs from the file "
+                f"name '{stem}': rename the file or set id: {stem}.",
+            )
     documents = ([playbook] if playbook else []) + list(valid.values())
     for doc in documents:
         _references(report, doc, situation_ids if playbook else None, channel_ids)
@@ -57,18 +74,28 @@ def check_meaning(playbook: Document | None, channels: Mapping[str, Document | N
                 first = rules[rule.id]
                 if first.origin == rule.origin == "term":
                     if first.kind == rule.kind:  # banned and preferred: a term conflict instead
-                        report.add(doc, path, "duplicate-term", f"this term is already listed at "
-                                   f"{first.file}:{first.line}: keep one of the two.")
+                        report.add(
+                            doc,
+                            path,
+                            "duplicate-term",
+                            f"this term is already listed at "
+                            f"{first.file}:{first.line}: keep one of the two.",
+                        )
                     continue
-                report.add(doc, (*path, "id") if path[0] == "rules" else path, "duplicate-rule",
-                           f"the rule id '{rule.id}' is already used at {first.file}:{first.line}: "
-                           "give each rule its own id (or use overrides in a channel).")
+                report.add(
+                    doc,
+                    (*path, "id") if path[0] == "rules" else path,
+                    "duplicate-rule",
+                    f"the rule id '{rule.id}' is already used at {first.file}:{first.line}: "
+                    "give each rule its own id (or use overrides in a channel).",
+                )
             else:
                 rules[rule.id] = rule
             for subpath, message in KINDS[rule.kind].problems(dict(rule.options)):
                 report.add(doc, (*path, "options", *subpath), "pattern", message)
-    global_rules = {r.id: r for doc in documents[:1] if doc is playbook
-                    for _, r in declared_rules(doc, None)}
+    global_rules = {
+        r.id: r for doc in documents[:1] if doc is playbook for _, r in declared_rules(doc, None)
+    }
     for doc in valid.values():
         _response_times(report, doc)
         _overrides(report, doc, global_rules, rules)
@@ -82,8 +109,12 @@ def _duplicates(report: _Report, doc: Document, field: str) -> None:
     seen: set[str] = set()
     for i, entry in enumerate(doc.data.get(field, [])):
         if entry["id"] in seen:
-            report.add(doc, (field, i, "id"), "duplicate-id",
-                       f"'{entry['id']}' is defined twice: give each its own id.")
+            report.add(
+                doc,
+                (field, i, "id"),
+                "duplicate-id",
+                f"'{entry['id']}' is defined twice: give each its own id.",
+            )
         seen.add(entry["id"])
 
 
@@ -93,32 +124,51 @@ def _declared_channels(report: _Report, doc: Document, files: set[str]) -> None:
         return
     for i, channel in enumerate(declared):
         if channel not in files:
-            report.add(doc, ("channels", i), "missing-channel",
-                       f"channel '{channel}' is declared but channels/{channel}.yml does not exist:"
-                       f" create it or remove it from the list.{did_you_mean(channel, files)}")
+            report.add(
+                doc,
+                ("channels", i),
+                "missing-channel",
+                f"channel '{channel}' is declared but channels/{channel}.yml does not exist:"
+                f" create it or remove it from the list.{did_you_mean(channel, files)}",
+            )
     for channel in sorted(files - set(declared)):
-        report.add(doc, ("channels",), "undeclared-channel",
-                   f"channels/{channel}.yml is not declared: add '{channel}' to channels.")
+        report.add(
+            doc,
+            ("channels",),
+            "undeclared-channel",
+            f"channels/{channel}.yml is not declared: add '{channel}' to channels.",
+        )
 
 
-def _references(report: _Report, doc: Document, situations: set[str] | None,
-                channels: set[str]) -> None:
+def _references(
+    report: _Report, doc: Document, situations: set[str] | None, channels: set[str]
+) -> None:
     data = doc.data
     places: list[tuple[tuple[Any, ...], Any]] = []
     for field in ("rules", "terms"):
         for i, entry in enumerate(data.get(field, [])):
-            places += [((field, i, "situations", j), s)
-                       for j, s in enumerate(entry.get("situations", []))]
+            places += [
+                ((field, i, "situations", j), s) for j, s in enumerate(entry.get("situations", []))
+            ]
             for j, channel in enumerate(entry.get("channels", [])):
                 if channel not in channels:
-                    report.add(doc, (field, i, "channels", j), "unknown-channel",
-                               f"there is no channel '{channel}'.{did_you_mean(channel, channels)}")
+                    report.add(
+                        doc,
+                        (field, i, "channels", j),
+                        "unknown-channel",
+                        f"there is no channel '{channel}'.{did_you_mean(channel, channels)}",
+                    )
     for field in ("templates", "examples"):
-        places += [((field, i, "situation"), e["situation"])
-                   for i, e in enumerate(data.get(field, [])) if "situation" in e]
+        places += [
+            ((field, i, "situation"), e["situation"])
+            for i, e in enumerate(data.get(field, []))
+            if "situation" in e
+        ]
     for name, override in data.get("overrides", {}).items():
-        places += [(("overrides", name, "situations", j), s)
-                   for j, s in enumerate(override.get("situations", []))]
+        places += [
+            (("overrides", name, "situations", j), s)
+            for j, s in enumerate(override.get("situations", []))
+        ]
     for name in data.get("response_times", {}).get("situations", {}):
         places.append((("response_times", "situations", name), name))
     if situations is None:
@@ -126,8 +176,13 @@ def _references(report: _Report, doc: Document, situations: set[str] | None,
     for path, situation in places:
         if situation not in situations:
             key = path[-1] == situation
-            report.add(doc, path, "unknown-situation", f"there is no situation '{situation}'."
-                       + did_you_mean(situation, situations), key=key)
+            report.add(
+                doc,
+                path,
+                "unknown-situation",
+                f"there is no situation '{situation}'." + did_you_mean(situation, situations),
+                key=key,
+            )
 
 
 def _response_times(report: _Report, doc: Document) -> None:
@@ -144,67 +199,105 @@ def _response_times(report: _Report, doc: Document) -> None:
                 continue
             for name in BANDS:
                 if seconds[name] > general[metric][name]:
-                    report.add(doc, (*path, name), "complaint-slower",
-                               f"the complaint {name} ({band[name]}) is slower than the general "
-                               f"{metric} {name} ({times[metric][name]}): complaints need answers "
-                               "at least as fast; lower it.")
+                    report.add(
+                        doc,
+                        (*path, name),
+                        "complaint-slower",
+                        f"the complaint {name} ({band[name]}) is slower than the general "
+                        f"{metric} {name} ({times[metric][name]}): complaints need answers "
+                        "at least as fast; lower it.",
+                    )
 
 
 def _seconds(band: Mapping[str, str]) -> dict[str, int]:
     return {name: durations.parse(band[name]) for name in BANDS}
 
 
-def _band_order(report: _Report, doc: Document, path: tuple[Any, ...],
-                seconds: Mapping[str, int]) -> None:
+def _band_order(
+    report: _Report, doc: Document, path: tuple[Any, ...], seconds: Mapping[str, int]
+) -> None:
     for earlier, later in zip(BANDS, BANDS[1:], strict=False):
         if seconds[earlier] > seconds[later]:
-            report.add(doc, (*path, earlier), "band-order",
-                       f"{earlier} ({durations.format(seconds[earlier])}) is slower than {later} "
-                       f"({durations.format(seconds[later])}): bands go target ≤ acceptable ≤ "
-                       "unacceptable.")
+            report.add(
+                doc,
+                (*path, earlier),
+                "band-order",
+                f"{earlier} ({durations.format(seconds[earlier])}) is slower than {later} "
+                f"({durations.format(seconds[later])}): bands go target ≤ acceptable ≤ "
+                "unacceptable.",
+            )
 
 
-def _overrides(report: _Report, doc: Document, global_rules: Mapping[str, Any],
-               rules: Mapping[str, Any]) -> None:
+def _overrides(
+    report: _Report, doc: Document, global_rules: Mapping[str, Any], rules: Mapping[str, Any]
+) -> None:
     channel = doc.data["id"]
     own = {r.id: r for _, r in declared_rules(doc, channel)}
-    known = {**{k: r for k, r in global_rules.items()
-                if not r.channels or channel in r.channels}, **own}
+    known = {
+        **{k: r for k, r in global_rules.items() if not r.channels or channel in r.channels},
+        **own,
+    }
     for name, override in doc.data.get("overrides", {}).items():
         if name not in known:
-            report.add(doc, ("overrides", name), "unknown-rule",
-                       f"there is no rule '{name}' on this channel." + did_you_mean(name, known),
-                       key=True)
+            report.add(
+                doc,
+                ("overrides", name),
+                "unknown-rule",
+                f"there is no rule '{name}' on this channel." + did_you_mean(name, known),
+                key=True,
+            )
             continue
         rule = apply_override(known[name], override)
         validator = Draft202012Validator(KINDS[rule.kind].options_schema)
         for error in validator.iter_errors(dict(rule.options)):
-            report.add(doc, ("overrides", name, "options", *error.absolute_path), "override",
-                       f"{error.message}: the options of a {rule.kind} rule are "
-                       f"{', '.join(sorted(KINDS[rule.kind].options_schema['properties']))}.")
+            report.add(
+                doc,
+                ("overrides", name, "options", *error.absolute_path),
+                "override",
+                f"{error.message}: the options of a {rule.kind} rule are "
+                f"{', '.join(sorted(KINDS[rule.kind].options_schema['properties']))}.",
+            )
     for i, name in enumerate(doc.data.get("disable", [])):
         if name not in known:
-            report.add(doc, ("disable", i), "unknown-rule",
-                       f"there is no rule '{name}' on this channel." + did_you_mean(name, known))
+            report.add(
+                doc,
+                ("disable", i),
+                "unknown-rule",
+                f"there is no rule '{name}' on this channel." + did_you_mean(name, known),
+            )
 
 
 def _templates(report: _Report, doc: Document) -> None:
     seen: set[str] = set()
     for i, template in enumerate(doc.data.get("templates", [])):
         if template["id"] in seen:
-            report.add(doc, ("templates", i, "id"), "duplicate-id",
-                       f"template '{template['id']}' is defined twice: give each its own id.")
+            report.add(
+                doc,
+                ("templates", i, "id"),
+                "duplicate-id",
+                f"template '{template['id']}' is defined twice: give each its own id.",
+            )
         seen.add(template["id"])
         used = set(_PLACEHOLDER.findall(template["text"]))
         declared = template.get("placeholders", {})
         for name in sorted(used - set(declared)):
-            report.add(doc, ("templates", i, "text"), "placeholder",
-                       f"the placeholder {{{name}}} is not explained: add it under placeholders "
-                       "with what to fill in.")
+            report.add(
+                doc,
+                ("templates", i, "text"),
+                "placeholder",
+                f"the placeholder {{{name}}} is not explained: add it under placeholders "
+                "with what to fill in.",
+            )
         for name in sorted(set(declared) - used):
-            report.add(doc, ("templates", i, "placeholders", name), "placeholder",
-                       f"the placeholder '{name}' does not appear in the text: remove it or use "
-                       f"{{{name}}} in the text.", level=Level.WARNING, key=True)
+            report.add(
+                doc,
+                ("templates", i, "placeholders", name),
+                "placeholder",
+                f"the placeholder '{name}' does not appear in the text: remove it or use "
+                f"{{{name}}} in the text.",
+                level=Level.WARNING,
+                key=True,
+            )
 
 
 def _business_hours(report: _Report, doc: Document) -> None:
@@ -213,14 +306,21 @@ def _business_hours(report: _Report, doc: Document) -> None:
         return
     zones = zoneinfo.available_timezones()
     if zones and hours["time_zone"] not in zones:
-        report.add(doc, ("business_hours", "time_zone"), "time-zone",
-                   f"'{hours['time_zone']}' is not a time zone: use an IANA name like "
-                   f"'Europe/Rome'.{did_you_mean(hours['time_zone'], zones)}")
+        report.add(
+            doc,
+            ("business_hours", "time_zone"),
+            "time-zone",
+            f"'{hours['time_zone']}' is not a time zone: use an IANA name like "
+            f"'Europe/Rome'.{did_you_mean(hours['time_zone'], zones)}",
+        )
     for i, opening in enumerate(hours["open"]):
         if opening["from"] >= opening["to"]:
-            report.add(doc, ("business_hours", "open", i, "to"), "hours",
-                       f"closes at {opening['to']}, not after it opens at {opening['from']}: "
-                       "swap them.")
+            report.add(
+                doc,
+                ("business_hours", "open", i, "to"),
+                "hours",
+                f"closes at {opening['to']}, not after it opens at {opening['from']}: swap them.",
+            )
 
 
 def _term_entries(documents: list[Document]) -> Iterator[tuple[Document, int, Mapping[str, Any]]]:
@@ -236,24 +336,40 @@ def _terms(report: _Report, documents: list[Document]) -> None:
         if entry["status"] == "banned":
             banned.setdefault(canonical(entry["term"], False), (doc, i))
         elif "replacement" in entry:
-            report.add(doc, ("terms", i, "replacement"), "term-field",
-                       "a preferred term has no replacement: list what it replaces under "
-                       "instead_of.", level=Level.WARNING)
+            report.add(
+                doc,
+                ("terms", i, "replacement"),
+                "term-field",
+                "a preferred term has no replacement: list what it replaces under instead_of.",
+                level=Level.WARNING,
+            )
         if entry["status"] == "banned" and "instead_of" in entry:
-            report.add(doc, ("terms", i, "instead_of"), "term-field",
-                       "instead_of is for preferred terms: give a banned term a replacement.",
-                       level=Level.WARNING)
+            report.add(
+                doc,
+                ("terms", i, "instead_of"),
+                "term-field",
+                "instead_of is for preferred terms: give a banned term a replacement.",
+                level=Level.WARNING,
+            )
     matcher = TermMatcher(list(banned))
     for doc, i, entry in entries:
         if entry["status"] == "preferred" and canonical(entry["term"], False) in banned:
             other, j = banned[canonical(entry["term"], False)]
             line = other.where(("terms", j))[0]
-            report.add(doc, ("terms", i, "term"), "term-conflict",
-                       f"'{entry['term']}' is preferred here and banned at {other.file}:{line}: "
-                       "keep one of the two.")
+            report.add(
+                doc,
+                ("terms", i, "term"),
+                "term-conflict",
+                f"'{entry['term']}' is preferred here and banned at {other.file}:{line}: "
+                "keep one of the two.",
+            )
         suggested = entry.get("replacement") if entry["status"] == "banned" else entry["term"]
         clash = matcher.search(suggested) if suggested else None
         if clash and entry["status"] == "banned":
-            report.add(doc, ("terms", i, "replacement"), "term-conflict",
-                       f"the replacement '{suggested}' uses the banned term "
-                       f"'{suggested[clash.start:clash.end]}': choose another replacement.")
+            report.add(
+                doc,
+                ("terms", i, "replacement"),
+                "term-conflict",
+                f"the replacement '{suggested}' uses the banned term "
+                f"'{suggested[clash.start : clash.end]}': choose another replacement.",
+            )

@@ -22,7 +22,9 @@ def compile_linear(pattern: str, *, case_sensitive: bool = False) -> re2._Regexp
         try:
             re.compile(pattern)
         except re.error as python_error:
-            raise PatternError(f"'{pattern}' is not a valid regular expression: {python_error}.")
+            raise PatternError(
+                f"'{pattern}' is not a valid regular expression: {python_error}."
+            ) from None
         reason = error.args[0].decode() if isinstance(error.args[0], bytes) else str(error)
         raise PatternError(
             f"'{pattern}' cannot run in linear time ({reason}): rewrite it without "

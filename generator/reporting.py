@@ -53,8 +53,14 @@ def annotation(level: str, file: str, line: int, column: int, title: str, messag
 
 def _github(diagnostics: Sequence[Diagnostic]) -> str:
     return "".join(
-        annotation(d.level.value, d.file, d.line, d.column, d.code,
-                   f"{d.pointer}: {d.message}" if d.pointer else d.message)
+        annotation(
+            d.level.value,
+            d.file,
+            d.line,
+            d.column,
+            d.code,
+            f"{d.pointer}: {d.message}" if d.pointer else d.message,
+        )
         for d in diagnostics
     )
 
@@ -63,8 +69,11 @@ FINDING_FORMATS = ("text", "json", "sarif", "github")
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "suggestion": "note"}
 
 
-def report_findings(results: Sequence[tuple[str, Sequence[Finding]]], fmt: str,
-                    rules: dict[str, dict[str, str]] | None = None) -> str:
+def report_findings(
+    results: Sequence[tuple[str, Sequence[Finding]]],
+    fmt: str,
+    rules: dict[str, dict[str, str]] | None = None,
+) -> str:
     """Findings per file as text, JSON, SARIF 2.1.0 or GitHub annotations."""
     if fmt == "json":
         body = {"findings": [{"file": file, **f.as_dict()} for file, fs in results for f in fs]}
@@ -73,13 +82,21 @@ def report_findings(results: Sequence[tuple[str, Sequence[Finding]]], fmt: str,
         return _sarif(results, rules or {})
     if fmt == "github":
         return "".join(
-            annotation("notice" if f.severity == "suggestion" else f.severity, file, f.line,
-                       f.column, f.rule, _sentence(f))
-            for file, fs in results for f in fs
+            annotation(
+                "notice" if f.severity == "suggestion" else f.severity,
+                file,
+                f.line,
+                f.column,
+                f.rule,
+                _sentence(f),
+            )
+            for file, fs in results
+            for f in fs
         )
     return "".join(
         f"{file}:{f.line}:{f.column}: {f.severity} [{f.rule}] {_sentence(f)}\n"
-        for file, fs in results for f in fs
+        for file, fs in results
+        for f in fs
     )
 
 
@@ -90,38 +107,61 @@ def _sentence(finding: Finding) -> str:
     return f"{text} See {finding.link}"
 
 
-def _sarif(results: Sequence[tuple[str, Sequence[Finding]]], rules: dict[str, dict[str, str]]) -> str:
+def _sarif(
+    results: Sequence[tuple[str, Sequence[Finding]]], rules: dict[str, dict[str, str]]
+) -> str:
     used = sorted({f.rule for _, fs in results for f in fs})
     body = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "playbook",
-                "version": __version__,
-                "rules": [{
-                    "id": rule_id,
-                    "shortDescription": {"text": rules.get(rule_id, {}).get("message", rule_id)},
-                    "helpUri": rules.get(rule_id, {}).get("link", ""),
-                    "defaultConfiguration": {
-                        "level": _SARIF_LEVEL[rules.get(rule_id, {}).get("severity", "warning")]
-                    },
-                } for rule_id in used],
-            }},
-            "results": [{
-                "ruleId": f.rule,
-                "ruleIndex": used.index(f.rule),
-                "level": _SARIF_LEVEL[f.severity],
-                "message": {"text": _sentence(f)},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": file},
-                    "region": {
-                        "startLine": f.line, "startColumn": f.column,
-                        "endLine": f.end_line, "endColumn": f.end_column,
-                        "snippet": {"text": f.match},
-                    },
-                }}],
-            } for file, fs in results for f in fs],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "playbook",
+                        "version": __version__,
+                        "rules": [
+                            {
+                                "id": rule_id,
+                                "shortDescription": {
+                                    "text": rules.get(rule_id, {}).get("message", rule_id)
+                                },
+                                "helpUri": rules.get(rule_id, {}).get("link", ""),
+                                "defaultConfiguration": {
+                                    "level": _SARIF_LEVEL[
+                                        rules.get(rule_id, {}).get("severity", "warning")
+                                    ]
+                                },
+                            }
+                            for rule_id in used
+                        ],
+                    }
+                },
+                "results": [
+                    {
+                        "ruleId": f.rule,
+                        "ruleIndex": used.index(f.rule),
+                        "level": _SARIF_LEVEL[f.severity],
+                        "message": {"text": _sentence(f)},
+                        "locations": [
+                            {
+                                "physicalLocation": {
+                                    "artifactLocation": {"uri": file},
+                                    "region": {
+                                        "startLine": f.line,
+                                        "startColumn": f.column,
+                                        "endLine": f.end_line,
+                                        "endColumn": f.end_column,
+                                        "snippet": {"text": f.match},
+                                    },
+                                }
+                            }
+                        ],
+                    }
+                    for file, fs in results
+                    for f in fs
+                ],
+            }
+        ],
     }
     return json.dumps(body, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

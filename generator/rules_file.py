@@ -29,11 +29,17 @@ def read_rules(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise RulesFileError(f"{path} is not UTF-8: export it again.") from None
     except json.JSONDecodeError as error:
-        raise RulesFileError(f"{path}:{error.lineno}:{error.colno}: not JSON: {error.msg}.") from None
-    major = str(document.get("format_version", "")).split(".")[0] if isinstance(document, dict) else ""
+        raise RulesFileError(
+            f"{path}:{error.lineno}:{error.colno}: not JSON: {error.msg}."
+        ) from None
+    major = (
+        str(document.get("format_version", "")).split(".")[0] if isinstance(document, dict) else ""
+    )
     if major != FORMAT_VERSION.split(".")[0]:
-        raise RulesFileError(f"{path} is not a playbook rules file of format version "
-                             f"{FORMAT_VERSION.split('.')[0]}.x: export it again with this playbook.")
+        raise RulesFileError(
+            f"{path} is not a playbook rules file of format version "
+            f"{FORMAT_VERSION.split('.')[0]}.x: export it again with this playbook."
+        )
     error = next(iter(sorted(_validator().iter_errors(document), key=lambda e: e.path)), None)
     if error is not None:
         where = "/" + "/".join(map(str, error.absolute_path))

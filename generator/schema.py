@@ -13,7 +13,13 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SEVERITIES = ("error", "warning", "suggestion")
 LANGUAGES = ("de", "en", "es", "fr", "it", "nl", "pt")
 CHANNEL_KINDS = (
-    "public_social", "private_messaging", "live_chat", "video_chat", "email", "phone", "chatbot"
+    "public_social",
+    "private_messaging",
+    "live_chat",
+    "video_chat",
+    "email",
+    "phone",
+    "chatbot",
 )
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 ID = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}
@@ -110,8 +116,10 @@ def playbook_schema() -> dict[str, Any]:
                 "description": MARKDOWN,
                 "voice": _object(
                     ["summary", "principles"],
-                    {"summary": MARKDOWN, "principles": {"type": "array", "items": principle,
-                                                         "minItems": 1}},
+                    {
+                        "summary": MARKDOWN,
+                        "principles": {"type": "array", "items": principle, "minItems": 1},
+                    },
                 ),
                 "channels": IDS,
                 "situations": {"type": "array", "items": situation, "minItems": 1},
@@ -168,9 +176,16 @@ def channel_schema() -> dict[str, Any]:
                 "minItems": 1,
                 "items": _object(
                     ["days", "from", "to"],
-                    {"days": {"type": "array", "items": {"enum": list(DAYS)}, "minItems": 1,
-                              "uniqueItems": True},
-                     "from": CLOCK, "to": CLOCK},
+                    {
+                        "days": {
+                            "type": "array",
+                            "items": {"enum": list(DAYS)},
+                            "minItems": 1,
+                            "uniqueItems": True,
+                        },
+                        "from": CLOCK,
+                        "to": CLOCK,
+                    },
                 ),
             },
             "outside_hours": MARKDOWN,
@@ -183,8 +198,11 @@ def channel_schema() -> dict[str, Any]:
             "title": TEXT,
             "situation": ID,
             "text": TEXT,
-            "placeholders": {"type": "object", "propertyNames": {"pattern": r"^[A-Za-z_][\w.-]*$"},
-                             "additionalProperties": TEXT},
+            "placeholders": {
+                "type": "object",
+                "propertyNames": {"pattern": r"^[A-Za-z_][\w.-]*$"},
+                "additionalProperties": TEXT,
+            },
             "notes": MARKDOWN,
         },
     )
@@ -207,8 +225,12 @@ def channel_schema() -> dict[str, Any]:
     )
     override = _object(
         [],
-        {"severity": {"enum": list(SEVERITIES)}, "message": TEXT, "situations": IDS,
-         "options": {"type": "object"}},
+        {
+            "severity": {"enum": list(SEVERITIES)},
+            "message": TEXT,
+            "situations": IDS,
+            "options": {"type": "object"},
+        },
         minProperties=1,
     )
     return {
@@ -216,8 +238,17 @@ def channel_schema() -> dict[str, Any]:
         "$id": "channel.schema.json",
         "title": "playbook: one channel's guidelines (guidelines/channels/*.yml)",
         **_object(
-            ["id", "name", "kind", "public", "tone", "dos", "donts", "complaint_handling",
-             "response_times"],
+            [
+                "id",
+                "name",
+                "kind",
+                "public",
+                "tone",
+                "dos",
+                "donts",
+                "complaint_handling",
+                "response_times",
+            ],
             {
                 "$schema": {"type": "string"},
                 "id": ID,
@@ -236,8 +267,11 @@ def channel_schema() -> dict[str, Any]:
                 "templates": {"type": "array", "items": template},
                 "examples": {"type": "array", "items": example},
                 "rules": {"type": "array", "items": _rule(in_channel=True)},
-                "overrides": {"type": "object", "propertyNames": ID,
-                              "additionalProperties": override},
+                "overrides": {
+                    "type": "object",
+                    "propertyNames": ID,
+                    "additionalProperties": override,
+                },
                 "disable": {"type": "array", "items": ID, "uniqueItems": True},
             },
         ),

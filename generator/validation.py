@@ -54,13 +54,22 @@ def validate(directory: Path) -> Result:
     diagnostics: list[Diagnostic] = []
     root = str(directory).rstrip("/") or "."
     if not directory.is_dir():
-        return Result(None, (_folder_error(root, f"no guidelines folder at '{root}': create it or "
-                                           "name the right folder."),))
+        return Result(
+            None,
+            (
+                _folder_error(
+                    root, f"no guidelines folder at '{root}': create it or name the right folder."
+                ),
+            ),
+        )
     playbook_path = directory / PLAYBOOK_FILE
     if not playbook_path.is_file():
         diagnostics.append(
-            _folder_error(f"{root}/{PLAYBOOK_FILE}", f"there is no {PLAYBOOK_FILE}: create it with "
-                          "the company, language, version, voice and situations (see the README).")
+            _folder_error(
+                f"{root}/{PLAYBOOK_FILE}",
+                f"there is no {PLAYBOOK_FILE}: create it with "
+                "the company, language, version, voice and situations (see the README).",
+            )
         )
     channel_paths = sorted(
         p for p in (directory / CHANNELS_DIR).glob("*") if p.suffix in (".yml", ".yaml")
@@ -123,13 +132,23 @@ def _explain(document: Document, error: ValidationError) -> list[Diagnostic]:
         return Diagnostic(document.file, line, column, Level.ERROR, code, message, pointer(where))
 
     if "propertyNames" in error.schema_path:
-        return [at((*path, instance), f"'{instance}' is not a valid name here: "
-                   f"{_PATTERN_HINTS.get(error.validator_value, str(error.message))}.", key=True)]
+        return [
+            at(
+                (*path, instance),
+                f"'{instance}' is not a valid name here: "
+                f"{_PATTERN_HINTS.get(error.validator_value, str(error.message))}.",
+                key=True,
+            )
+        ]
     if error.validator == "additionalProperties" and isinstance(instance, dict):
         allowed = sorted(error.schema.get("properties", {}))
         return [
-            at((*path, key), f"unknown key '{key}'."
-               + (did_you_mean(key, allowed) or f" Allowed keys: {', '.join(allowed)}."), key=True)
+            at(
+                (*path, key),
+                f"unknown key '{key}'."
+                + (did_you_mean(key, allowed) or f" Allowed keys: {', '.join(allowed)}."),
+                key=True,
+            )
             for key in instance
             if key not in error.schema.get("properties", {})
         ]
@@ -141,8 +160,13 @@ def _explain(document: Document, error: ValidationError) -> list[Diagnostic]:
         return [at(path, _missing(document, path, name)) for name in missing]
     if error.validator == "enum":
         choices = ", ".join(f"'{c}'" for c in value)
-        return [at(path, f"'{instance}' is not one of {choices}."
-                   + did_you_mean(str(instance), [str(c) for c in value]))]
+        return [
+            at(
+                path,
+                f"'{instance}' is not one of {choices}."
+                + did_you_mean(str(instance), [str(c) for c in value]),
+            )
+        ]
     if error.validator == "type":
         hint = ""
         if "string" in value and isinstance(instance, dict):
@@ -164,8 +188,10 @@ def _explain(document: Document, error: ValidationError) -> list[Diagnostic]:
 
 def _missing(document: Document, path: tuple[Any, ...], name: str) -> str:
     if path == () and name in REQUIRED_FOR_EVERY_CHANNEL and "kind" in document.data:
-        return (f"missing '{name}': every channel defines tone, dos, donts, complaint_handling "
-                "and response_times, so that none is a second-class channel.")
+        return (
+            f"missing '{name}': every channel defines tone, dos, donts, complaint_handling "
+            "and response_times, so that none is a second-class channel."
+        )
     return f"missing '{name}': add it."
 
 
@@ -174,22 +200,37 @@ def pointer(path: tuple[Any, ...]) -> str:
 
 
 def _json_type(value: Any) -> str:
-    for python, name in ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"),
-                         (list, "array"), (dict, "object"), (type(None), "null")):
+    for python, name in (
+        (bool, "boolean"),
+        (int, "integer"),
+        (float, "number"),
+        (str, "string"),
+        (list, "array"),
+        (dict, "object"),
+        (type(None), "null"),
+    ):
         if isinstance(value, python):
             return name
     return type(value).__name__
 
 
 def _a(kinds: Any) -> str:
-    names = {"object": "a mapping", "array": "a list", "string": "text", "integer": "a whole number",
-             "number": "a number", "boolean": "true or false", "null": "nothing"}
+    names = {
+        "object": "a mapping",
+        "array": "a list",
+        "string": "text",
+        "integer": "a whole number",
+        "number": "a number",
+        "boolean": "true or false",
+        "null": "nothing",
+    }
     kinds = [kinds] if isinstance(kinds, str) else kinds
     return " or ".join(names.get(k, k) for k in kinds)
 
 
-def _pages(directory: Path, display: str, diagnostics: list[Diagnostic],
-           sources: dict[str, bytes]) -> tuple[Page, ...]:
+def _pages(
+    directory: Path, display: str, diagnostics: list[Diagnostic], sources: dict[str, bytes]
+) -> tuple[Page, ...]:
     pages = []
     for path in sorted(directory.glob("*.md")):
         raw = path.read_bytes()
@@ -197,8 +238,16 @@ def _pages(directory: Path, display: str, diagnostics: list[Diagnostic],
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
             line = raw.count(b"\n", 0, error.start) + 1
-            diagnostics.append(Diagnostic(f"{display}/{path.name}", line, 1, Level.ERROR,
-                                          "page/encoding", "not UTF-8: save the file as UTF-8."))
+            diagnostics.append(
+                Diagnostic(
+                    f"{display}/{path.name}",
+                    line,
+                    1,
+                    Level.ERROR,
+                    "page/encoding",
+                    "not UTF-8: save the file as UTF-8.",
+                )
+            )
             continue
         sources[f"{display}/{path.name}"] = raw
         heading = re.search(r"^#\s+(.+)$", text, re.MULTILINE)

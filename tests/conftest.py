@@ -1,4 +1,4 @@
-"""Shared test helpers: fixture folders, and golden files refreshed with PLAYBOOK_UPDATE_GOLDEN=1."""
+"""Test helpers: fixture folders, and golden files refreshed with PLAYBOOK_UPDATE_GOLDEN=1."""
 
 from __future__ import annotations
 

@@ -46,8 +46,12 @@ def test_a_bad_complaint_reply_gets_each_problem_once(sample: Checker) -> None:
         ("complaint-apology", 1, 1, ""),
         ("term-as-per-our-policy", 1, 14, "As per our"),
         ("no-channel-switch", 2, 8, "call our h"),
-        ("whatsapp-message-length", 2, past_limit - first_line + 1,
-         BAD_WHATSAPP[past_limit:past_limit + 10]),
+        (
+            "whatsapp-message-length",
+            2,
+            past_limit - first_line + 1,
+            BAD_WHATSAPP[past_limit : past_limit + 10],
+        ),
     ]
     assert all(f.link == f"rules/#{f.rule}" for f in findings)
     assert findings[1].suggestion == "write 'here is what we can do' instead"
@@ -67,8 +71,9 @@ def test_unknown_channel_and_situation_say_what_exists(sample: Checker) -> None:
 def test_italian_register_and_apology() -> None:
     checker = Checker.from_playbook(validate(ITALIAN).playbook)
     assert checker.detect_situation("Il mio ordine è in ritardo, è inaccettabile!") == "complaint"
-    found = checker.check("Ciao, puoi mandarci il tuo numero d'ordine?", channel="whatsapp",
-                          situation="complaint")
+    found = checker.check(
+        "Ciao, puoi mandarci il tuo numero d'ordine?", channel="whatsapp", situation="complaint"
+    )
     rules = {f.rule for f in found}
     assert any(f.match == "puoi" for f in found) and any(f.match == "tuo" for f in found)
     assert len(rules) >= 2  # the register and the missing apology at least
@@ -100,10 +105,21 @@ def test_a_megabyte_reply(sample: Checker) -> None:
 def test_cli_output_formats(fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     Path("reply.txt").write_text(BAD_WHATSAPP, encoding="utf-8")
-    result = CliRunner().invoke(main, [
-        "check", "--guidelines", str(SAMPLE), "--channel", "whatsapp", "--in-reply-to",
-        "Still no parcel. Really disappointed.", "--format", fmt, "reply.txt",
-    ])
+    result = CliRunner().invoke(
+        main,
+        [
+            "check",
+            "--guidelines",
+            str(SAMPLE),
+            "--channel",
+            "whatsapp",
+            "--in-reply-to",
+            "Still no parcel. Really disappointed.",
+            "--format",
+            fmt,
+            "reply.txt",
+        ],
+    )
     assert result.exit_code == 1, result.output
     assert_golden(GOLDEN / "check" / f"bad-whatsapp.{fmt}", result.stdout)
     if fmt in ("json", "sarif"):
@@ -127,22 +143,39 @@ def test_cli_exit_codes_and_stdin(tmp_path: Path) -> None:
 
 
 def test_waited_reports_a_late_reply() -> None:
-    result = CliRunner().invoke(main, [
-        "check", "--guidelines", str(SAMPLE), "-c", "whatsapp", "-s", "complaint",
-        "--waited", "3h", "--fail-on", "warning"], input=GOOD_WHATSAPP)
+    result = CliRunner().invoke(
+        main,
+        [
+            "check",
+            "--guidelines",
+            str(SAMPLE),
+            "-c",
+            "whatsapp",
+            "-s",
+            "complaint",
+            "--waited",
+            "3h",
+            "--fail-on",
+            "warning",
+        ],
+        input=GOOD_WHATSAPP,
+    )
     assert result.exit_code == 1
     assert "[first-response-time]" in result.stdout and "past the acceptable time of 1 h" in (
-        result.stdout)
+        result.stdout
+    )
 
 
 def test_checking_from_the_export_gives_the_same_findings(tmp_path: Path) -> None:
     rules = tmp_path / "rules.json"
     assert CliRunner().invoke(main, ["export", str(SAMPLE), "-o", str(rules)]).exit_code == 0
     args = ["-c", "whatsapp", "-s", "complaint", "--format", "json"]
-    from_yaml = CliRunner().invoke(main, ["check", "--guidelines", str(SAMPLE), *args],
-                                   input=BAD_WHATSAPP)
-    from_json = CliRunner().invoke(main, ["check", "--rules", str(rules), *args],
-                                   input=BAD_WHATSAPP)
+    from_yaml = CliRunner().invoke(
+        main, ["check", "--guidelines", str(SAMPLE), *args], input=BAD_WHATSAPP
+    )
+    from_json = CliRunner().invoke(
+        main, ["check", "--rules", str(rules), *args], input=BAD_WHATSAPP
+    )
     assert from_yaml.stdout == from_json.stdout and json.loads(from_json.stdout)["findings"]
 
 

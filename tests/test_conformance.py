@@ -28,12 +28,19 @@ def rules_document(rules: list[dict[str, Any]]) -> dict[str, Any]:
         "playbook": {"company": "Test", "language": "en", "version": "1", "source_hash": ""},
         "matching": {},
         "situations": [{"id": s, "name": s, "signals": [s]} for s in ("information", "complaint")],
-        "channels": [{
-            "id": "test", "name": "Test", "kind": "live_chat", "public": False,
-            "business_hours": None, "response_times": {},
-            "limits": {"characters": None, "words": None, "sentences": None},
-            "templates": [], "rules": rules,
-        }],
+        "channels": [
+            {
+                "id": "test",
+                "name": "Test",
+                "kind": "live_chat",
+                "public": False,
+                "business_hours": None,
+                "response_times": {},
+                "limits": {"characters": None, "words": None, "sentences": None},
+                "templates": [],
+                "rules": rules,
+            }
+        ],
     }
 
 
@@ -46,9 +53,13 @@ def test_vector(case: dict[str, Any]) -> None:
     document = rules_document(case["rules"])
     assert not list(Draft202012Validator(export_schema()).iter_errors(document))
     findings = Checker(document).check(
-        case["text"], channel="test", situation=case["situation"], waited=case["waited"],
+        case["text"],
+        channel="test",
+        situation=case["situation"],
+        waited=case["waited"],
         metric=case["metric"],
     )
-    actual = [{"rule": f.rule, "line": f.line, "column": f.column, "match": f.match}
-              for f in findings]
+    actual = [
+        {"rule": f.rule, "line": f.line, "column": f.column, "match": f.match} for f in findings
+    ]
     assert actual == case["expected"]

@@ -41,7 +41,9 @@ def test_rules_are_resolved_per_channel() -> None:
     seconds = whatsapp["first-response-time"]["options"]["seconds"]
     assert seconds == {"*": 7200, "complaint": 3600}
     assert channels["whatsapp"]["response_times"]["first_response"]["*"]["target"] == 1800
-    assert any(m["term"] == "no worries" for m in whatsapp["formal-when-wrong"]["options"]["markers"])
+    assert any(
+        m["term"] == "no worries" for m in whatsapp["formal-when-wrong"]["options"]["markers"]
+    )
 
 
 def test_cli_export_to_stdout_and_file(tmp_path: Path) -> None:

@@ -19,12 +19,28 @@ from .conftest import MINIMAL
 
 JSONISH = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    ),
     max_leaves=20,
 )
-CHANNEL_KEYS = ["id", "name", "kind", "public", "tone", "dos", "donts", "limits", "templates",
-                "complaint_handling", "response_times", "rules", "overrides", "disable", "terms"]
+CHANNEL_KEYS = [
+    "id",
+    "name",
+    "kind",
+    "public",
+    "tone",
+    "dos",
+    "donts",
+    "limits",
+    "templates",
+    "complaint_handling",
+    "response_times",
+    "rules",
+    "overrides",
+    "disable",
+    "terms",
+]
 WORDS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
 
 
@@ -54,9 +70,17 @@ def test_any_channel_yaml_validates_to_diagnostics(data: dict) -> None:
 
 @st.composite
 def term_in_text(draw: st.DrawFn) -> tuple[str, str, str]:
-    term = draw(st.text(alphabet="abcdeèéàòù'’ ", min_size=1, max_size=12).filter(
-        lambda t: t.strip(" '’") and t == t.strip() and "  " not in t and t[0].isalpha()
-        and t[-1].isalpha()))
+    term = draw(
+        st.text(alphabet="abcdeèéàòù'’ ", min_size=1, max_size=12).filter(
+            lambda t: (
+                t.strip(" '’")
+                and t == t.strip()
+                and "  " not in t
+                and t[0].isalpha()
+                and t[-1].isalpha()
+            )
+        )
+    )
     before = draw(st.text(max_size=15))
     after = draw(st.text(max_size=15))
     return term, before, after
@@ -88,8 +112,9 @@ def _checker() -> Checker:
 def test_any_reply_gives_findings_or_none(text: str, situation: str | None) -> None:
     for finding in _checker().check(text, channel="chat", situation=situation):
         assert finding.line >= 1 and finding.column >= 1
-        assert finding.match == text[finding.offset:finding.offset + len(finding.match)] or (
-            not text.isascii())
+        assert finding.match == text[finding.offset : finding.offset + len(finding.match)] or (
+            not text.isascii()
+        )
 
 
 @given(st.text(alphabet=st.sampled_from("\u202e\u200f\u0000\u0007\r\nא ب😀e\u0301"), max_size=80))

@@ -13,7 +13,8 @@ from .conftest import ROOT, SAMPLE
 def test_published_schemas_are_up_to_date() -> None:
     for name, text in published().items():
         assert (ROOT / "rules" / name).read_text(encoding="utf-8") == text, (
-            f"rules/{name} is out of date: run 'playbook schema'")
+            f"rules/{name} is out of date: run 'playbook schema'"
+        )
     assert CliRunner().invoke(main, ["schema", "--check"]).exit_code == 0
 
 

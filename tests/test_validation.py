@@ -32,8 +32,11 @@ CASES: dict[str, tuple[str, str | None, str | bytes]] = {
     # schema layer
     "schema-unknown-key": (CHAT, "tone:", "tonne:"),
     "schema-enum": (CHAT, "formality: neutral", "formality: formel"),
-    "schema-second-class-channel": (CHAT, "complaint_handling:\n  steps: [Apologise., Fix it.]\n"
-                                    "  must_include: [an apology]\n", ""),
+    "schema-second-class-channel": (
+        CHAT,
+        "complaint_handling:\n  steps: [Apologise., Fix it.]\n  must_include: [an apology]\n",
+        "",
+    ),
     "schema-type": (CHAT, "public: false", "public: sometimes"),
     "schema-duration": (CHAT, "target: 30s, acceptable: 1m", "target: 30 secs, acceptable: 1m"),
     "schema-unknown-kind": (PLAYBOOK, "kind: forbidden_pattern", "kind: forbiden_pattern"),
@@ -41,26 +44,45 @@ CASES: dict[str, tuple[str, str | None, str | bytes]] = {
     "schema-bad-id": (PLAYBOOK, "id: no-call-us", "id: No Call Us"),
     "schema-unquoted-colon": (CHAT, "dos: [Answer at once.]", "dos:\n  - Answer: at once."),
     # meaning layer
-    "meaning-complaint-slower": (CHAT, "first_response: {target: 20s", "first_response: {target: 45s"),
+    "meaning-complaint-slower": (
+        CHAT,
+        "first_response: {target: 20s",
+        "first_response: {target: 45s",
+    ),
     "meaning-band-order": (CHAT, "{target: 30s, acceptable: 1m", "{target: 3m, acceptable: 1m"),
     "meaning-term-conflict": (PLAYBOOK, "term: refund", "term: calm down"),
     "meaning-duplicate-rule": (PLAYBOOK, "id: no-call-us", "id: apology"),
-    "meaning-duplicate-term": (PLAYBOOK, "term: refund\n    status: preferred\n"
-                               "    instead_of: [money back]", "term: Calm  down\n    status: banned"),
+    "meaning-duplicate-term": (
+        PLAYBOOK,
+        "term: refund\n    status: preferred\n    instead_of: [money back]",
+        "term: Calm  down\n    status: banned",
+    ),
     "meaning-unknown-situation": (PLAYBOOK, "situations: [complaint]", "situations: [complaints]"),
-    "meaning-unknown-channel": (PLAYBOOK, "    message: Answer here.",
-                                "    message: Answer here.\n    channels: [chatt]"),
+    "meaning-unknown-channel": (
+        PLAYBOOK,
+        "    message: Answer here.",
+        "    message: Answer here.\n    channels: [chatt]",
+    ),
     "meaning-invalid-regex": (PLAYBOOK, r"'\bcall\s+us\b'", r"'\bcall\s+(us'"),
     "meaning-non-linear-regex": (PLAYBOOK, r"'\bcall\s+us\b'", r"'(call)\s+\1'"),
     "meaning-lookaround-regex": (PLAYBOOK, r"'\bcall\s+us\b'", r"'call(?!\s+back)'"),
-    "meaning-unknown-override": (CHAT, "templates:", "overrides:\n  apologies: {severity: warning}\n"
-                                 "templates:"),
-    "meaning-bad-override-options": (CHAT, "templates:", "overrides:\n  apology: {options: "
-                                     "{phrases: []}}\ntemplates:"),
+    "meaning-unknown-override": (
+        CHAT,
+        "templates:",
+        "overrides:\n  apologies: {severity: warning}\ntemplates:",
+    ),
+    "meaning-bad-override-options": (
+        CHAT,
+        "templates:",
+        "overrides:\n  apology: {options: {phrases: []}}\ntemplates:",
+    ),
     "meaning-channel-id": (CHAT, "id: chat\n", "id: live-chat\n"),
     "meaning-undeclared-placeholder": (CHAT, "your order is late", "your order {order} is late"),
-    "meaning-rule-example": (PLAYBOOK, 'fail: ["It ships tomorrow."]',
-                             'fail: ["Sorry, it ships tomorrow."]'),
+    "meaning-rule-example": (
+        PLAYBOOK,
+        'fail: ["It ships tomorrow."]',
+        'fail: ["Sorry, it ships tomorrow."]',
+    ),
     "meaning-template-breaks-rule": (CHAT, "I'm sorry your order", "calm down, your order"),
 }
 
@@ -89,7 +111,9 @@ def test_all_mistakes_are_reported_in_one_run(minimal: Path) -> None:
         _break(minimal, *CASES[case])
     lines = CliRunner().invoke(main, ["validate"]).stdout.splitlines()
     assert [line.split(" ")[2] for line in lines] == [
-        "[schema/enum]", "[meaning/unknown-situation]", "[meaning/pattern]"
+        "[schema/enum]",
+        "[meaning/unknown-situation]",
+        "[meaning/pattern]",
     ]
     assert lines == sorted(lines, key=lambda line: (line.split(":")[0], int(line.split(":")[1])))
 
@@ -104,8 +128,12 @@ def test_shipped_playbooks_are_valid_without_warnings(folder: Path) -> None:
 def test_exit_codes_and_strict(minimal: Path) -> None:
     runner = CliRunner()
     assert runner.invoke(main, ["validate"]).exit_code == 0
-    _break(minimal, CHAT, "      first_name: The customer's first name.",
-           "      first_name: The customer's first name.\n      unused: Never used.")
+    _break(
+        minimal,
+        CHAT,
+        "      first_name: The customer's first name.",
+        "      first_name: The customer's first name.\n      unused: Never used.",
+    )
     warned = runner.invoke(main, ["validate"])
     assert warned.exit_code == 0
     assert "warning [meaning/placeholder]" in warned.stdout
@@ -122,7 +150,10 @@ def test_json_and_github_formats(minimal: Path) -> None:
     assert body["errors"] == 1
     [diagnostic] = body["diagnostics"]
     assert (diagnostic["file"], diagnostic["line"], diagnostic["column"]) == (
-        "guidelines/channels/chat.yml", 7, 14)
+        "guidelines/channels/chat.yml",
+        7,
+        14,
+    )
     assert diagnostic["pointer"] == "/tone/formality"
     github = CliRunner().invoke(main, ["validate", "--format", "github"]).stdout
     assert github.startswith("::error file=guidelines/channels/chat.yml,line=7,col=14,")
@@ -132,4 +163,6 @@ def test_missing_playbook_file(minimal: Path) -> None:
     (minimal / "playbook.yml").unlink()
     result = CliRunner().invoke(main, ["validate"])
     assert result.exit_code == 1
-    assert "guidelines/playbook.yml: error [files/missing] there is no playbook.yml" in result.stdout
+    assert (
+        "guidelines/playbook.yml: error [files/missing] there is no playbook.yml" in result.stdout
+    )

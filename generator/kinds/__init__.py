@@ -5,7 +5,9 @@ Schema fragment for its options), `EXPORTED` (the schema of its options once nor
 `EXAMPLES` (options with texts that pass and fail),
 `normalise(options, environment)` (the options as exported, with nothing left implicit),
 `compile(normalised)` (a matcher over a reply) and, optionally, `problems(options)` (checks
-of meaning that a schema cannot express, as (path, message) pairs).
+of meaning that a schema cannot express, as (path, message) pairs) and `prefilter(normalised)`
+(an RE2 pattern that occurs in every reply the rule reports on, so that one pass over the
+reply tells which rules can be skipped).
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ class RuleKind:
     normalise: Callable[[dict[str, Any], Environment], dict[str, Any]]
     compile: Callable[[dict[str, Any]], Matcher]
     problems: Callable[[dict[str, Any]], list[tuple[tuple[str | int, ...], str]]]
+    prefilter: Callable[[dict[str, Any]], str] | None = None
     applies_to_templates: bool = True
 
 
@@ -99,6 +102,7 @@ def _kind(module: ModuleType) -> RuleKind:
         normalise=module.normalise,
         compile=module.compile,
         problems=getattr(module, "problems", lambda options: []),
+        prefilter=getattr(module, "prefilter", None),
         applies_to_templates=getattr(module, "APPLIES_TO_TEMPLATES", True),
     )
 

@@ -58,20 +58,27 @@ def compile(options: dict[str, Any]) -> Matcher:
         offset = len(text) - len(text.lstrip())
         hits = []
         if characters and len(stripped) > characters:
-            hits.append(_over(offset + characters, offset + len(stripped), len(stripped),
-                              characters, "characters"))
-        if words and len(stripped) > words:
-            found = [m.start() for m in _WORD.finditer(text)]
-            if len(found) > words:
-                hits.append(_over(found[words], offset + len(stripped), len(found), words, "words"))
-        if sentences and len(stripped) > sentences:
+            hits.append(
+                _over(
+                    offset + characters,
+                    offset + len(stripped),
+                    len(stripped),
+                    characters,
+                    "characters",
+                )
+            )
+        if words and len(stripped) > words and (count := len(stripped.split())) > words:
+            start = next(m for i, m in enumerate(_WORD.finditer(text)) if i == words).start()
+            hits.append(_over(start, offset + len(stripped), count, words, "words"))
+        if sentences and sum(map(stripped.count, ".!?…")) >= sentences:
             ends = [m.end() for m in _SENTENCE_END.finditer(stripped)]
-            count = len(ends) + (1 if not ends or stripped[ends[-1]:].strip() else 0)
+            count = len(ends) + (1 if not ends or stripped[ends[-1] :].strip() else 0)
             if count > sentences:
                 start = ends[sentences - 1]
                 start += len(stripped[start:]) - len(stripped[start:].lstrip())
-                hits.append(_over(offset + start, offset + len(stripped), count, sentences,
-                                  "sentences"))
+                hits.append(
+                    _over(offset + start, offset + len(stripped), count, sentences, "sentences")
+                )
         return hits
 
     return check
@@ -79,7 +86,8 @@ def compile(options: dict[str, Any]) -> Matcher:
 
 def _over(start: int, end: int, count: int, limit: int, unit: str) -> Hit:
     return Hit(
-        start, end,
+        start,
+        end,
         message=f"{count} {unit}, over the limit of {limit}",
         suggestion=f"shorten the reply to at most {limit} {unit}",
     )

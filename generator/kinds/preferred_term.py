@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import matching
 from ..matching import TermMatcher
 from . import Context, Environment, Hit, Matcher
 from ._terms import CASE_SENSITIVE, EXCEPTIONS, TERM, TERMS
@@ -53,6 +54,10 @@ def normalise(options: dict[str, Any], environment: Environment) -> dict[str, An
         "case_sensitive": options.get("case_sensitive", False),
         "exceptions": list(options.get("exceptions", [])),
     }
+
+
+def prefilter(options: dict[str, Any]) -> str:
+    return matching.prefilter(options["instead_of"], options["case_sensitive"])
 
 
 def compile(options: dict[str, Any]) -> Matcher:

@@ -12,7 +12,7 @@ import json
 from functools import cache
 from typing import Any
 
-from .. import ROOT
+from .. import ROOT, matching
 from ..matching import TermMatcher
 from . import Context, Environment, Hit, Matcher
 from ._terms import TERM
@@ -47,7 +47,10 @@ EXPORTED = {
                 "type": "object",
                 "additionalProperties": False,
                 "required": ["term", "replacement"],
-                "properties": {"term": {"type": "string"}, "replacement": {"type": ["string", "null"]}},
+                "properties": {
+                    "term": {"type": "string"},
+                    "replacement": {"type": ["string", "null"]},
+                },
             },
         },
         "case_sensitive": {"type": "boolean"},
@@ -88,6 +91,10 @@ def normalise(options: dict[str, Any], environment: Environment) -> dict[str, An
         ],
         "case_sensitive": False,
     }
+
+
+def prefilter(options: dict[str, Any]) -> str:
+    return matching.prefilter([m["term"] for m in options["markers"]], False)
 
 
 def compile(options: dict[str, Any]) -> Matcher:

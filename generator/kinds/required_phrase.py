@@ -45,7 +45,10 @@ EXAMPLES = [
 
 
 def normalise(options: dict[str, Any], environment: Environment) -> dict[str, Any]:
-    return {"phrases": list(options["phrases"]), "case_sensitive": options.get("case_sensitive", False)}
+    return {
+        "phrases": list(options["phrases"]),
+        "case_sensitive": options.get("case_sensitive", False),
+    }
 
 
 def compile(options: dict[str, Any]) -> Matcher:

@@ -48,12 +48,28 @@ EXPORTED = {
 }
 
 EXAMPLES = [
-    {"options": {}, "targets": _TARGETS, "waited": 3000, "pass": ["Thanks for waiting."],
-     "fail": []},
-    {"options": {}, "targets": _TARGETS, "waited": 3000, "situation": "complaint", "pass": [],
-     "fail": ["We're sorry for the wait."]},
-    {"options": {}, "targets": _TARGETS, "waited": 7200, "pass": [],
-     "fail": ["Thanks for waiting."]},
+    {
+        "options": {},
+        "targets": _TARGETS,
+        "waited": 3000,
+        "pass": ["Thanks for waiting."],
+        "fail": [],
+    },
+    {
+        "options": {},
+        "targets": _TARGETS,
+        "waited": 3000,
+        "situation": "complaint",
+        "pass": [],
+        "fail": ["We're sorry for the wait."],
+    },
+    {
+        "options": {},
+        "targets": _TARGETS,
+        "waited": 7200,
+        "pass": [],
+        "fail": ["Thanks for waiting."],
+    },
 ]
 
 
@@ -74,8 +90,13 @@ def compile(options: dict[str, Any]) -> Matcher:
         if limit is None or context.waited <= limit:
             return []
         return [
-            Hit(0, 0, message=f"sent after {describe(context.waited)}, past the {band} "
-                f"time of {describe(limit)}", suggestion="answer sooner")
+            Hit(
+                0,
+                0,
+                message=f"sent after {describe(context.waited)}, past the {band} "
+                f"time of {describe(limit)}",
+                suggestion="answer sooner",
+            )
         ]
 
     return check
