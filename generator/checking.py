@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +14,7 @@ from .diagnostics import did_you_mean
 from .kinds import KINDS, Context, Matcher
 from .matching import TermMatcher, nfc
 
+_NEWLINE = re.compile("\n")
 SEVERITY_ORDER = {"suggestion": 0, "warning": 1, "error": 2}
 _SET_OPTIONS = re2.Options()
 _SET_OPTIONS.log_errors = False
@@ -144,13 +147,16 @@ class Checker:
         text = nfc(text)
         context = Context(situation=situation, waited=waited, metric=metric)
         findings: list[Finding] = []
+        lines: list[int] | None = None
         for compiled in plan.rules(text):
             rule = compiled.rule
             if kinds is not None and rule["kind"] not in kinds:
                 continue
             for hit in compiled.matcher(text, context):
-                line, column = _position(text, hit.start)
-                end_line, end_column = _position(text, hit.end)
+                if lines is None:
+                    lines = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+                line, column = _position(lines, hit.start)
+                end_line, end_column = _position(lines, hit.end)
                 message = rule["message"].replace("{match}", text[hit.start : hit.end])
                 findings.append(
                     Finding(
@@ -198,6 +204,7 @@ def _compile(rule: Mapping[str, Any]) -> _Compiled:
     return _Compiled(rule, kind.compile(options), prefilter)
 
 
-def _position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of an offset (lines end at \\n)."""
-    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+def _position(lines: list[int], offset: int) -> tuple[int, int]:
+    """1-based line and column of an offset, given where each line starts."""
+    index = bisect.bisect_right(lines, offset) - 1
+    return index + 1, offset - lines[index] + 1

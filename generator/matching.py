@@ -80,7 +80,11 @@ class Match:
 
 
 class TermMatcher:
-    """Finds any of a list of terms as whole words, skipping those inside exception phrases."""
+    """Finds any of a list of terms as whole words, skipping those inside exception phrases.
+
+    RE2 finds candidates in one linear pass; Python's `re`, whose lookarounds know Unicode word
+    characters, settles the rare candidate that turns out to be part of a longer word.
+    """
 
     def __init__(
         self, terms: Sequence[str], *, case_sensitive: bool = False, exceptions: Sequence[str] = ()
@@ -89,7 +93,9 @@ class TermMatcher:
         self._index: dict[str, int] = {}
         for i, term in enumerate(terms):
             self._index.setdefault(canonical(term, case_sensitive), i)
-        self._regex = re2.compile(prefilter(terms, case_sensitive), options=_RE2_OPTIONS)
+        self._candidates = re2.compile(prefilter(terms, case_sensitive), options=_RE2_OPTIONS)
+        self._exact = _exact(terms, case_sensitive)
+        self._margin = 4 * max((len(t) for t in self._index), default=0) + 16
         self._exceptions = (
             TermMatcher(exceptions, case_sensitive=case_sensitive)
             if any(e.strip() for e in exceptions)
@@ -97,22 +103,56 @@ class TermMatcher:
         )
 
     def finditer(self, text: str) -> Iterator[Match]:
-        search, position, size = self._regex.search, 0, len(text)
-        excepted: list[tuple[int, int]] | None = None
-        while (found := search(text, position)) is not None:
+        if self._exact is None:
+            return
+        last, excepted = 0, None
+        for found in self._candidates.finditer(text):
             start, end = found.span()
-            if (start and _is_word(text[start - 1])) or (end < size and _is_word(text[end])):
-                position = start + 1  # a longer word: look again from the next character
+            if start < last:
                 continue
-            position = end if end > start else end + 1
+            if not _whole(text, start, end):
+                span = self._exact_near(text, start, end)
+                if span is None:
+                    continue
+                start, end = span
+            last = end
             if self._exceptions is not None:
                 if excepted is None:
                     excepted = [(m.start, m.end) for m in self._exceptions.finditer(text)]
                 if any(s <= start and end <= e for s, e in excepted):
                     continue
-            yield Match(
-                start, end, self._index.get(canonical(found.group(), self.case_sensitive), 0)
-            )
+            key = canonical(text[start:end], self.case_sensitive)
+            yield Match(start, end, self._index.get(key, 0))
+
+    def _exact_near(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """A whole-word match that starts inside a candidate that was part of a longer word."""
+        assert self._exact is not None
+        limit = min(len(text), end + self._margin)
+        found = self._exact.search(text, start, limit)
+        while found is not None and found.start() < end:
+            if _whole(text, *found.span()):
+                return found.span()
+            found = self._exact.search(text, found.start() + 1, limit)
+        return None
 
     def search(self, text: str) -> Match | None:
         return next(self.finditer(text), None)
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    return not (start and _is_word(text[start - 1])) and not (
+        end < len(text) and _is_word(text[end])
+    )
+
+
+def _exact(terms: Sequence[str], case_sensitive: bool) -> re.Pattern[str] | None:
+    patterns = sorted({_python_pattern(t) for t in terms if t.strip()}, key=lambda p: (-len(p), p))
+    if not patterns:
+        return None
+    flags = 0 if case_sensitive else re.IGNORECASE
+    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")", flags)
+
+
+def _python_pattern(term: str) -> str:
+    words = canonical(term, case_sensitive=True).split(" ")
+    return r"\s+".join(re.escape(w).replace("'", f"[{APOSTROPHES}]") for w in words)
