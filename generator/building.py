@@ -228,8 +228,13 @@ def _channel(document: Document, global_rules: list[Rule]) -> Channel:
                 e["why"],
                 tuple(Turn(*next(iter(turn.items()))) for turn in e["exchange"]),
                 e.get("situation"),
+                tuple(
+                    document.where(("examples", i, "exchange", j, speaker))
+                    for j, turn in enumerate(e["exchange"])
+                    for speaker in turn
+                ),
             )
-            for e in data.get("examples", [])
+            for i, e in enumerate(data.get("examples", []))
         ),
     )
 

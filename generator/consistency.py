@@ -12,7 +12,7 @@ _LEVELS = {"error": Level.ERROR, "warning": Level.WARNING}
 
 
 def check_consistency(playbook: Playbook) -> list[Diagnostic]:
-    return _rule_examples(playbook) + _templates(playbook)
+    return _rule_examples(playbook) + _templates(playbook) + _good_examples(playbook)
 
 
 def _rule_examples(playbook: Playbook) -> list[Diagnostic]:
@@ -84,4 +84,38 @@ def _templates(playbook: Playbook) -> list[Diagnostic]:
                         f"/templates/{template.id}",
                     )
                 )
+    return found
+
+
+def _good_examples(playbook: Playbook) -> list[Diagnostic]:
+    """What agents read as a good example follows the rules of its channel and situation."""
+    checker = Checker.from_playbook(playbook)
+    found = []
+    for channel in playbook.channels:
+        for example in channel.examples:
+            if example.verdict != "good":
+                continue
+            for turn, (line, column) in zip(example.exchange, example.positions, strict=True):
+                if turn.speaker != "agent":
+                    continue
+                for finding in checker.check(
+                    turn.text, channel=channel.id, situation=example.situation
+                ):
+                    level = _LEVELS.get(finding.severity)
+                    if level is None:
+                        continue
+                    found.append(
+                        Diagnostic(
+                            channel.file,
+                            line,
+                            column,
+                            level,
+                            "meaning/good-example",
+                            f"the good example '{example.title}' breaks rule '{finding.rule}': "
+                            + finding.message.rstrip(".")
+                            + (f"; {finding.suggestion}." if finding.suggestion else ".")
+                            + " Fix the reply or mark the example bad.",
+                            "/examples",
+                        )
+                    )
     return found

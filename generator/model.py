@@ -126,6 +126,7 @@ class Example:
     why: str
     exchange: tuple[Turn, ...]
     situation: str | None = None
+    positions: tuple[tuple[int, int], ...] = ()  # line and column of each turn
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,11 @@ CASES: dict[str, tuple[str, str | None, str | bytes]] = {
         'fail: ["It ships tomorrow."]',
         'fail: ["Sorry, it ships tomorrow."]',
     ),
+    "meaning-good-example-breaks-rule": (
+        CHAT,
+        "agent: I'm sorry, Anna.",
+        "agent: Calm down, Anna.",
+    ),
     "meaning-template-breaks-rule": (CHAT, "I'm sorry your order", "calm down, your order"),
 }
 
