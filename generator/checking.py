@@ -121,6 +121,15 @@ class Checker:
 
         return cls(export(playbook), base_url=base_url)
 
+    @classmethod
+    def from_rules_file(cls, path: Any, *, base_url: str = "") -> Checker:
+        """From an exported rules.json; raises RulesFileError if it is not a valid one."""
+        from pathlib import Path
+
+        from .rules_file import read_rules
+
+        return cls(read_rules(Path(path)), base_url=base_url)
+
     def detect_situation(self, message: str) -> str | None:
         """The situation whose signals occur most in a customer's message (first on a tie)."""
         message = nfc(message)
