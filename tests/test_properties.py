@@ -24,6 +24,17 @@ JSONISH = st.recursive(
     ),
     max_leaves=20,
 )
+PLAYBOOK_KEYS = [
+    "company",
+    "language",
+    "version",
+    "voice",
+    "situations",
+    "terms",
+    "rules",
+    "channels",
+    "description",
+]
 CHANNEL_KEYS = [
     "id",
     "name",
@@ -64,6 +75,17 @@ def test_any_channel_yaml_validates_to_diagnostics(data: dict) -> None:
         root = Path(folder) / "guidelines"
         shutil.copytree(MINIMAL, root)
         (root / "channels" / "chat.yml").write_text(yaml.safe_dump(data), encoding="utf-8")
+        result = validate(root)
+    assert result.playbook is None or not result.errors
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from(PLAYBOOK_KEYS), JSONISH, max_size=8))
+def test_any_playbook_yaml_validates_to_diagnostics(data: dict) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "guidelines"
+        shutil.copytree(MINIMAL, root)
+        (root / "playbook.yml").write_text(yaml.safe_dump(data), encoding="utf-8")
         result = validate(root)
     assert result.playbook is None or not result.errors
 
@@ -121,3 +143,42 @@ def test_any_reply_gives_findings_or_none(text: str, situation: str | None) -> N
 def test_control_and_right_to_left_characters(text: str) -> None:
     _checker().check(text, channel="chat", situation="complaint")
     _checker().detect_situation(text)
+
+
+def _paths(value: object, prefix: tuple = ()) -> list[tuple]:
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _paths(item, (*prefix, index))
+    return found
+
+
+def _replace(value: object, path: tuple, new: object) -> object:
+    if not path:
+        return new
+    copy = dict(value) if isinstance(value, dict) else list(value)  # type: ignore[arg-type]
+    copy[path[0]] = _replace(copy[path[0]], path[1:], new)  # type: ignore[index]
+    return copy
+
+
+_ORIGINALS = {
+    name: yaml.safe_load((MINIMAL / name).read_text(encoding="utf-8"))
+    for name in ("playbook.yml", "channels/chat.yml")
+}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(sorted(_ORIGINALS)), st.data())
+def test_one_mutation_of_a_valid_playbook_gives_diagnostics(name: str, data: st.DataObject) -> None:
+    original = _ORIGINALS[name]
+    path = data.draw(st.sampled_from(_paths(original)[1:]))
+    mutated = _replace(original, path, data.draw(JSONISH))
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "guidelines"
+        shutil.copytree(MINIMAL, root)
+        (root / name).write_text(yaml.safe_dump(mutated, allow_unicode=True), encoding="utf-8")
+        result = validate(root)
+    assert (result.playbook is None) == bool(result.errors)
