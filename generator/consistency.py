@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .checking import Checker
+from .checking import Checker, Finding
 from .diagnostics import Diagnostic, Level
 from .export import environment
 from .kinds import KINDS, Context, Environment
@@ -12,7 +12,10 @@ _LEVELS = {"error": Level.ERROR, "warning": Level.WARNING}
 
 
 def check_consistency(playbook: Playbook) -> list[Diagnostic]:
-    return _rule_examples(playbook) + _templates(playbook) + _good_examples(playbook)
+    checker = Checker.from_playbook(playbook)
+    return (
+        _rule_examples(playbook) + _templates(playbook, checker) + _good_examples(playbook, checker)
+    )
 
 
 def _rule_examples(playbook: Playbook) -> list[Diagnostic]:
@@ -50,72 +53,69 @@ def _rule_examples(playbook: Playbook) -> list[Diagnostic]:
     return found
 
 
-def _templates(playbook: Playbook) -> list[Diagnostic]:
-    checker = Checker.from_playbook(playbook)
+def _templates(playbook: Playbook, checker: Checker) -> list[Diagnostic]:
     template_kinds = [name for name, kind in KINDS.items() if kind.applies_to_templates]
     by_id: dict[str, Rule] = {r.id: r for r in playbook.rules}
     found = []
     for channel in playbook.channels:
         for template in channel.templates:
-            findings = checker.check(
+            for finding in checker.check(
                 template.text,
                 channel=channel.id,
                 situation=template.situation,
                 kinds=template_kinds,
-            )
-            for finding in findings:
-                level = _LEVELS.get(finding.severity)
-                if level is None:
-                    continue
-                line, column = template.position
-                rule = by_id.get(finding.rule)
-                where = f" (rule at {rule.file}:{rule.line})" if rule else ""
-                found.append(
-                    Diagnostic(
-                        channel.file,
-                        line,
-                        column,
-                        level,
-                        "meaning/template",
-                        f"template '{template.id}' breaks rule '{finding.rule}'{where}: "
-                        + finding.message.rstrip(".")
-                        + (f"; {finding.suggestion}." if finding.suggestion else ".")
-                        + (f" Found: '{finding.match}'." if finding.match else ""),
-                        f"/templates/{template.id}",
-                    )
+            ):
+                rule = by_id[finding.rule]
+                found += _diagnostic(
+                    channel.file,
+                    template.position,
+                    "meaning/template",
+                    f"/templates/{template.id}",
+                    f"template '{template.id}' breaks rule '{finding.rule}' (rule at "
+                    f"{rule.file}:{rule.line})",
+                    finding,
+                    f" Found: '{finding.match}'." if finding.match else "",
                 )
     return found
 
 
-def _good_examples(playbook: Playbook) -> list[Diagnostic]:
+def _good_examples(playbook: Playbook, checker: Checker) -> list[Diagnostic]:
     """What agents read as a good example follows the rules of its channel and situation."""
-    checker = Checker.from_playbook(playbook)
     found = []
     for channel in playbook.channels:
         for example in channel.examples:
             if example.verdict != "good":
                 continue
-            for turn, (line, column) in zip(example.exchange, example.positions, strict=True):
+            for turn, position in zip(example.exchange, example.positions, strict=True):
                 if turn.speaker != "agent":
                     continue
                 for finding in checker.check(
                     turn.text, channel=channel.id, situation=example.situation
                 ):
-                    level = _LEVELS.get(finding.severity)
-                    if level is None:
-                        continue
-                    found.append(
-                        Diagnostic(
-                            channel.file,
-                            line,
-                            column,
-                            level,
-                            "meaning/good-example",
-                            f"the good example '{example.title}' breaks rule '{finding.rule}': "
-                            + finding.message.rstrip(".")
-                            + (f"; {finding.suggestion}." if finding.suggestion else ".")
-                            + " Fix the reply or mark the example bad.",
-                            "/examples",
-                        )
+                    found += _diagnostic(
+                        channel.file,
+                        position,
+                        "meaning/good-example",
+                        "/examples",
+                        f"the good example '{example.title}' breaks rule '{finding.rule}'",
+                        finding,
+                        " Fix the reply or mark the example bad.",
                     )
     return found
+
+
+def _diagnostic(
+    file: str,
+    position: tuple[int, int],
+    code: str,
+    pointer: str,
+    what: str,
+    finding: Finding,
+    hint: str,
+) -> list[Diagnostic]:
+    """A finding in the playbook's own text as a diagnostic; suggestions are not reported."""
+    level = _LEVELS.get(finding.severity)
+    if level is None:
+        return []
+    why = finding.message.rstrip(".") + (f"; {finding.suggestion}." if finding.suggestion else ".")
+    return [Diagnostic(file, *position, level, code, f"{what}: {why}{hint}", pointer)]
