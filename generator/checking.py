@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -77,12 +78,7 @@ class _Plan:
     @classmethod
     def of(cls, rules: list[_Compiled]) -> _Plan:
         filtered = tuple(c for c in rules if c.prefilter is not None)
-        scan = None
-        if filtered:
-            scan = re2.Set.SearchSet(_SET_OPTIONS)
-            for compiled in filtered:
-                scan.Add(compiled.prefilter)
-            scan.Compile()
+        scan = _scan(tuple(c.prefilter for c in filtered)) if filtered else None  # type: ignore[misc]
         return cls(tuple(c for c in rules if c.prefilter is None), filtered, scan)
 
     def rules(self, text: str) -> list[_Compiled]:
@@ -204,6 +200,16 @@ class Checker:
                 or f" Situations: {', '.join(self.situations)}."
             )
         )
+
+
+@functools.lru_cache(maxsize=256)
+def _scan(prefilters: tuple[str, ...]) -> Any:
+    """An RE2 set of prefilters; channels and situations with the same rules share one."""
+    scan = re2.Set.SearchSet(_SET_OPTIONS)
+    for prefilter in prefilters:
+        scan.Add(prefilter)
+    scan.Compile()
+    return scan
 
 
 def _compile(rule: Mapping[str, Any]) -> _Compiled:

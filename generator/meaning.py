@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import zoneinfo
 from collections.abc import Iterator, Mapping
@@ -300,11 +301,16 @@ def _templates(report: _Report, doc: Document) -> None:
             )
 
 
+@functools.cache
+def _time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
 def _business_hours(report: _Report, doc: Document) -> None:
     hours = doc.data.get("business_hours")
     if not hours:
         return
-    zones = zoneinfo.available_timezones()
+    zones = _time_zones()
     if zones and hours["time_zone"] not in zones:
         report.add(
             doc,

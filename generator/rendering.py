@@ -17,89 +17,15 @@ from markupsafe import Markup
 
 from . import ROOT
 from .durations import describe
+from .escaping import cell, code, fence, inline, markdown, raw_html
 from .kinds import KINDS, RuleKind
 from .kinds import Example as KindExample
 from .kinds.response_time import METRICS
 from .model import Channel, Playbook, Rule, Term
 
 TEMPLATES = ROOT / "site_templates"
-#: Pages the site generates; a CX lead's page may not take one of these names.
-FIXED_PAGES = ("index.md", "response-times.md", "terms.md", "rules.md", "integration.md")
-GENERATED_FOLDERS = ("channels", "situations", "kinds")
-
-# Inline text: characters Markdown would read as markup, HTML, or the end of a table cell.
-_INLINE = re.compile(r"[\\`*_{}\[\]#<>&]")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-# At the start of a line these open a heading, quote, list or setext underline.
-_LEADING = re.compile(r"^([+\-]|\d+(?=[.)]))")
-_CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
-_RAW_HTML = re.compile(r"<(?!(?:https?|mailto):[^\s<>]*>)")
-_LINK_TARGET = re.compile(r"(\]\(\s*<?|^ {0,3}\[[^\]\n]+\]:[ \t]*<?)([^\s)>]*)", re.MULTILINE)
-_SAFE_URL = re.compile(r"(?:https?://|mailto:|tel:|[#/]|\.{1,2}/)|[\w./-]*(?:#[\w-]*)?\Z")
-
-
-def inline(text: object) -> Markup:
-    """Plain text shown literally inside a Markdown line: no markup, no HTML, one line."""
-    flat = " ".join(str(text).split())
-    escaped = _INLINE.sub(lambda m: _ENTITIES.get(m.group(), "\\" + m.group()), flat)
-    return Markup(
-        _LEADING.sub(
-            lambda m: m.group() + "\\" if m.group().isdigit() else "\\" + m.group(),
-            escaped,
-            count=1,
-        )
-    )
-
-
-def cell(text: object) -> Markup:
-    """Plain text in a table cell: inline text whose `|` cannot end the cell; '—' if empty."""
-    escaped = inline(text).replace("|", "\\|")
-    return Markup(escaped or "—")
-
-
-def markdown(text: object) -> Markup:
-    """A field documented as Markdown: markup allowed, but no raw HTML, attributes or script links.
-
-    Raw HTML and `{: attr_list }` could run script; link targets other than web, mail, phone
-    and relative ones (javascript:, entity-encoded schemes) are turned into fragments.
-    """
-    parts = []
-    last = 0
-    source = str(text).strip()
-    for span in _CODE_SPAN.finditer(source):
-        parts.append(_neutralise(source[last : span.start()]))
-        parts.append(span.group())
-        last = span.end()
-    parts.append(_neutralise(source[last:]))
-    return Markup("".join(parts))
-
-
-def _neutralise(text: str) -> str:
-    text = _RAW_HTML.sub("&lt;", text).replace("{", "\\{").replace("}", "\\}")
-    return _LINK_TARGET.sub(
-        lambda m: m.group(1) + (m.group(2) if _SAFE_URL.match(m.group(2)) else "#" + m.group(2)),
-        text,
-    )
-
-
-def code(text: object) -> Markup:
-    """An inline code span that holds any text, backticks included."""
-    flat = " ".join(str(text).split())
-    ticks = "`" * (max(map(len, re.findall(r"`+", flat)), default=0) + 1)
-    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
-    return Markup(f"{ticks}{pad}{flat}{pad}{ticks}")
-
-
-def fence(text: object, attributes: str = ".text") -> Markup:
-    """A fenced code block that no line of the text can close early."""
-    body = str(text).strip("\n")
-    ticks = "`" * max(3, max(map(len, re.findall(r"`+", body)), default=0) + 1)
-    return Markup(f"{ticks} {{ {attributes} }}\n{body}\n{ticks}")
-
-
-def raw_html(text: object) -> Markup:
-    """Text inside raw HTML: escaped for HTML, line breaks kept."""
-    return Markup("<br>".join(html.escape(line, quote=False) for line in str(text).strip().splitlines()))
+_OVERRIDABLE = ("severity", "message", "situations", "options")
+_TYPE_WORDS = {"string": "text", "integer": "whole number", "boolean": "true or false"}
 
 
 def source(file: str) -> str:
@@ -149,8 +75,9 @@ def _environment() -> jinja2.Environment:
         duration=describe,
         source=source,
         json=lambda v: Markup(json.dumps(v, ensure_ascii=False, sort_keys=True)),
-        yaml=lambda v: Markup(yaml.safe_dump(_plain(v), allow_unicode=True, sort_keys=True,
-                                             width=1000).strip()),
+        yaml=lambda v: Markup(
+            yaml.safe_dump(_plain(v), allow_unicode=True, sort_keys=True, width=1000).strip()
+        ),
         url=lambda v: Markup(quote(str(v), safe="/#.-_~")),
     )
     return env
@@ -158,8 +85,12 @@ def _environment() -> jinja2.Environment:
 
 @cache
 def translations(language: str) -> dict[str, str]:
+    """The site's words in a language (English text or a key -> text), empty if there are none."""
     path = TEMPLATES / "translations" / f"{language}.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    if not path.is_file():
+        return {}
+    table = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {str(key): str(value).rstrip() for key, value in table.items()}
 
 
 def translator(language: str) -> Callable[..., Markup]:
@@ -168,7 +99,7 @@ def translator(language: str) -> Callable[..., Markup]:
 
     def translate(text: str, **values: Any) -> Markup:
         safe = {k: v if isinstance(v, Markup) else inline(v) for k, v in values.items()}
-        return Markup(table.get(text, text).format(**safe) if safe else table.get(text, text))
+        return Markup(table.get(text, text).format_map(safe))
 
     return translate
 
@@ -176,10 +107,6 @@ def translator(language: str) -> Callable[..., Markup]:
 def _fold(text: str) -> str:
     plain = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in plain if not unicodedata.combining(c))
-
-
-def applies_on(playbook: Playbook, rule_id: str) -> tuple[Channel, ...]:
-    return tuple(c for c in playbook.channels if any(r.id == rule_id for r in c.rules))
 
 
 def term_rows(playbook: Playbook, terms: Iterable[Term]) -> list[dict[str, Any]]:
@@ -192,7 +119,7 @@ def term_rows(playbook: Playbook, terms: Iterable[Term]) -> list[dict[str, Any]]
             "channel": playbook.channel(term.channel) if term.channel else None,
             "situations": [playbook.situation(s) for s in rule.situations] if rule else [],
         }
-        common = {"reason": term.reason, "rule": term.rule_id, **where}
+        common = {"reason": term.reason, "where": term.channel or "", **where}
         if term.status == "banned":
             rows.append({"term": term.term, "status": "banned", "say": term.replacement, **common})
             continue
@@ -200,15 +127,7 @@ def term_rows(playbook: Playbook, terms: Iterable[Term]) -> list[dict[str, Any]]
         rows += [
             {"term": alt, "status": "avoid", "say": term.term, **common} for alt in term.instead_of
         ]
-    return sorted(
-        rows,
-        key=lambda r: (
-            _fold(r["term"]),
-            r["term"],
-            r["status"],
-            r["channel"].id if r["channel"] else "",
-        ),
-    )
+    return sorted(rows, key=lambda r: (_fold(r["term"]), r["term"], r["status"], r["where"]))
 
 
 def channel_terms(playbook: Playbook, channel: Channel) -> tuple[Term, ...]:
@@ -217,25 +136,28 @@ def channel_terms(playbook: Playbook, channel: Channel) -> tuple[Term, ...]:
     return tuple(t for t in playbook.all_terms() if t.rule_id in active)
 
 
-def adjustments(playbook: Playbook, rule: Rule) -> list[tuple[Channel, list[str]]]:
-    """Channels that override a rule, and which of its fields they change."""
-    found = []
-    for channel in applies_on(playbook, rule.id):
-        mine = next(r for r in channel.rules if r.id == rule.id)
-        fields = [
-            f
-            for f in ("severity", "message", "situations", "options")
-            if getattr(mine, f) != getattr(rule, f)
+def rule_groups(playbook: Playbook) -> list[tuple[Channel | None, list[dict[str, Any]]]]:
+    """The rules by where they are defined, the playbook first; each with the channels it applies
+    on and, for each channel that overrides it, the fields that change."""
+    uses: dict[str, list[tuple[Channel, Rule]]] = {}
+    for channel in playbook.channels:
+        for resolved in channel.rules:
+            uses.setdefault(resolved.id, []).append((channel, resolved))
+    entries = []
+    for rule in playbook.rules:
+        used = uses.get(rule.id, [])
+        changes = [
+            (c, [f for f in _OVERRIDABLE if getattr(r, f) != getattr(rule, f)]) for c, r in used
         ]
-        if fields:
-            found.append((channel, fields))
-    return found
-
-
-def rule_groups(playbook: Playbook) -> list[tuple[Channel | None, list[Rule]]]:
-    """The rules by where they are defined: the playbook first, then each channel in order."""
-    groups = [(None, [r for r in playbook.rules if r.defined_in is None])]
-    groups += [(c, [r for r in playbook.rules if r.defined_in == c.id]) for c in playbook.channels]
+        entries.append(
+            {
+                "rule": rule,
+                "channels": [c for c, _ in used],
+                "adjusted": [(c, fields) for c, fields in changes if fields],
+            }
+        )
+    groups = [(None, [e for e in entries if e["rule"].defined_in is None])]
+    groups += [(c, [e for e in entries if e["rule"].defined_in == c.id]) for c in playbook.channels]
     return [(where, rules) for where, rules in groups if rules]
 
 
@@ -254,36 +176,46 @@ def option_type(schema: dict[str, Any]) -> str:
     if "enum" in schema:
         return "one of: " + ", ".join(map(str, schema["enum"]))
     kinds = schema.get("type", "any")
-    words = {
-        "string": "text",
-        "integer": "whole number",
-        "number": "number",
-        "boolean": "true or false",
-        "null": "null",
-        "object": "mapping",
-        "any": "any",
-    }
     if kinds == "array":
         return "list of " + option_type(schema.get("items", {}))
     if kinds == "object" and isinstance(schema.get("additionalProperties"), dict):
         return "mapping of text to " + option_type(schema["additionalProperties"])
-    return " or ".join(words.get(k, k) for k in ([kinds] if isinstance(kinds, str) else kinds))
+    return " or ".join(
+        _TYPE_WORDS.get(k, k) for k in ([kinds] if isinstance(kinds, str) else kinds)
+    )
 
 
 def _context(playbook: Playbook) -> dict[str, Any]:
+    helpers = (
+        term_rows,
+        channel_terms,
+        option_type,
+        rule_groups,
+        example_groups,
+    )
     return {
         "playbook": playbook,
         "_": translator(playbook.language),
         "kinds": KINDS,
         "metrics": METRICS,
-        "applies_on": applies_on,
-        "term_rows": term_rows,
-        "channel_terms": channel_terms,
-        "adjustments": adjustments,
-        "option_type": option_type,
-        "rule_groups": rule_groups,
-        "example_groups": example_groups,
+        **{helper.__name__: helper for helper in helpers},
     }
+
+
+def _tidy(text: str) -> str:
+    """One blank line at most between blocks, and one newline at the end; fences untouched."""
+    lines: list[str] = []
+    fence_open = ""
+    for line in text.split("\n"):
+        ticks = re.match(r"\s*(`{3,})", line)
+        if fence_open:
+            fence_open = "" if line.strip() == fence_open else fence_open
+        elif ticks:
+            fence_open = ticks.group(1)
+        elif not line.strip() and lines and not lines[-1].strip():
+            continue
+        lines.append(line.rstrip() if not fence_open else line)
+    return "\n".join(lines).strip("\n") + "\n"
 
 
 def render(playbook: Playbook) -> dict[str, str]:
@@ -291,7 +223,7 @@ def render(playbook: Playbook) -> dict[str, str]:
     env, context = _environment(), _context(playbook)
 
     def page(template: str, **values: Any) -> str:
-        return env.get_template(template).render(**context, **values)
+        return _tidy(env.get_template(template).render(**context, **values))
 
     pages = {"index.md": page("home.md.j2")}
     for channel in playbook.channels:

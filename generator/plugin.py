@@ -1,0 +1,66 @@
+"""The MkDocs plugin: a thin adapter that validates the guidelines and adds the site's pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+
+from .rendering import TEMPLATES, navigation
+from .site import add_files, configure, display, error_files, failure_message, site_files
+from .validation import validate
+
+log = get_plugin_logger(__name__)
+
+
+class PlaybookConfig(Config):
+    #: The guidelines folder, relative to mkdocs.yml.
+    guidelines = c.Dir(exists=False, default="guidelines")
+
+
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+    """Generates the playbook's pages at build time; `mkdocs serve` rebuilds on every edit."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.files: dict[str, str] = {}
+        self.cx_pages: set[str] = set()
+        self.nav: list[dict[str, Any]] | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps one plugin instance across serve's rebuilds.
+        self.serving = command == "serve"
+
+    # Before Material's search plugin, which reads the language in its own on_config.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        directory = display(Path(self.config.guidelines))
+        config.watch.extend([str(Path(self.config.guidelines)), str(TEMPLATES)])
+        result = validate(directory)
+        for warning in result.warnings:
+            log.warning(warning.text())
+        if result.playbook is None:
+            message = failure_message(str(directory), result)
+            if not self.serving:
+                raise PluginError(message)
+            # Serve keeps running and shows the errors until a save fixes them.
+            log.error(message)
+            self.files, self.cx_pages, self.nav = error_files(message), set(), None
+            return config
+        configure(config, result.playbook)
+        self.files = site_files(result.playbook)
+        self.cx_pages = {page.name for page in result.playbook.pages}
+        self.nav = navigation(result.playbook)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        add_files(files, config, self.files, self.cx_pages)
+        if config.nav is None and self.nav is not None:
+            config.nav = self.nav
+        return files

@@ -1,0 +1,254 @@
+"""The playbook site: the files it adds to MkDocs, and building or serving it for the CLI."""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import ROOT
+from .escaping import fence
+from .export import dumps, export, export_schema
+from .files import write_atomic
+from .model import Playbook
+from .rendering import TEMPLATES, render
+from .schema import dumps as schema_dumps
+from .validation import Result
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+STYLESHEET = "assets/stylesheets/playbook.css"
+LOGO = "assets/images/playbook-logo.svg"
+MATERIAL_FAVICON = "assets/images/favicon.png"
+#: Material's separator plus apostrophes, so that "l'operatore" is found by "operatore".
+SEARCH_SEPARATOR = r"""[\s\-'’,:;!?=\[\]()"/|]+|\.(?!\d)|&[lg]t;"""
+PLUGIN = "playbook"
+
+Echo = Callable[[str], None]
+
+
+def site_files(playbook: Playbook) -> dict[str, str]:
+    """Every file the playbook adds to the site: pages, stylesheet, logo and the exported rules."""
+    files = render(playbook)
+    files[STYLESHEET] = (TEMPLATES / "playbook.css").read_text(encoding="utf-8")
+    files[LOGO] = logo(playbook.company)
+    files["rules.json"] = dumps(export(playbook))
+    files["export.schema.json"] = schema_dumps(export_schema())
+    return files
+
+
+def logo(company: str) -> str:
+    """A round badge with the company's initials, for the header and the browser tab."""
+    initials = "".join(word[0] for word in company.split()[:2]).upper() or "P"
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" role="img">'
+        f"<title>{html.escape(company)}</title>"
+        '<circle cx="24" cy="24" r="23" fill="#ffffff"/>'
+        '<circle cx="24" cy="24" r="20" fill="#00695c"/>'
+        '<text x="24" y="30.5" text-anchor="middle" font-family="Roboto, Helvetica, Arial, '
+        'sans-serif" font-size="18" font-weight="700" fill="#ffffff">'
+        f"{html.escape(initials)}</text></svg>\n"
+    )
+
+
+def write_pages(playbook: Playbook, out_dir: Path) -> list[Path]:
+    """Write the site's files into a folder (a docs_dir for plain MkDocs); return their paths.
+
+    Files whose content is unchanged are left alone, so their times stay put for serve.
+    """
+    written = []
+    for name, text in site_files(playbook).items():
+        path = out_dir / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            write_atomic(path, text)
+        written.append(path)
+    return written
+
+
+def failure_message(directory: str, result: Result) -> str:
+    """What `playbook validate` prints for an invalid folder, under one line saying why."""
+    from .reporting import report, summary
+
+    return (
+        f"the guidelines in {directory} are not valid:\n"
+        f"{report(result.diagnostics, 'text')}playbook: {summary(result.diagnostics)}"
+    )
+
+
+def error_files(message: str) -> dict[str, str]:
+    """While serving, a page that shows the errors until the guidelines are fixed."""
+    return {
+        "index.md": "# The guidelines have errors\n\nFix them and save: this page reloads."
+        f"\n\n{fence(message)}\n"
+    }
+
+
+def configure(config: MkDocsConfig, playbook: Playbook) -> None:
+    """Name, language, logo and stylesheet of the site, from the playbook."""
+    config.site_name = html.escape(playbook.company)
+    config.copyright = html.escape(f"{playbook.company} · playbook {playbook.version}")
+    config.theme["language"] = playbook.language
+    if not config.theme.get("logo"):
+        config.theme["logo"] = LOGO
+    if config.theme.get("favicon") in (None, MATERIAL_FAVICON):
+        config.theme["favicon"] = LOGO
+    if STYLESHEET not in config.extra_css:
+        config.extra_css.append(STYLESHEET)
+    for name, plugin in config.plugins.items():
+        if name.split("/")[-1] == "search":
+            plugin.config.lang = [playbook.language]
+            plugin.config.separator = plugin.config.separator or SEARCH_SEPARATOR
+
+
+def add_files(
+    files: Files, config: MkDocsConfig, generated: dict[str, str], cx_pages: set[str]
+) -> None:
+    """Add the generated files; a CX lead's page already read from docs_dir is kept as it is."""
+    from mkdocs.exceptions import PluginError
+    from mkdocs.structure.files import File
+
+    for path, content in generated.items():
+        existing = files.get_file_from_path(path)
+        if existing is not None and path in cx_pages:
+            continue
+        if existing is not None:
+            raise PluginError(
+                f"{config.docs_dir}/{path}: the playbook generates this file; rename or remove it."
+            )
+        files.append(File.generated(config, path, content=content))
+
+
+def default_config_file() -> Path:
+    """mkdocs.yml in the current folder, else the one that ships with playbook."""
+    local = Path("mkdocs.yml")
+    return local if local.is_file() else ROOT / "mkdocs.yml"
+
+
+@contextmanager
+def _overrides(directory: Path, config_file: Path) -> Iterator[dict[str, Any]]:
+    """load_config options that point the playbook plugin and docs_dir at `directory`."""
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
+    with config_file.open("rb") as handle:
+        plugins = yaml_load(handle).get("plugins") or []
+    entries = [{e: {}} if isinstance(e, str) else e for e in plugins]
+    if not any(PLUGIN in entry for entry in entries):
+        raise ConfigurationError(
+            f"{config_file} does not enable the '{PLUGIN}' plugin: add "
+            f"'- {PLUGIN}' under 'plugins:'."
+        )
+    guidelines = str(directory.resolve())
+    entries = [
+        {PLUGIN: {**(e[PLUGIN] or {}), "guidelines": guidelines}} if PLUGIN in e else e
+        for e in entries
+    ]
+    pages = directory / "pages"
+    if pages.is_dir():
+        yield {"plugins": entries, "docs_dir": str(pages.resolve())}
+        return
+    # MkDocs needs a docs_dir; an empty one keeps another playbook's pages out of this site.
+    with tempfile.TemporaryDirectory(prefix="playbook-docs-") as empty:
+        yield {"plugins": entries, "docs_dir": empty}
+
+
+class _Forward(logging.Handler):
+    def __init__(self, echo: Echo, level: int) -> None:
+        super().__init__(level)
+        self.echo = echo
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # Diagnostics stay one per line, as `playbook validate` prints them.
+        first, *rest = record.getMessage().splitlines() or [""]
+        self.echo(f"{record.levelname:<8}-  {first}")
+        for line in rest:
+            self.echo(line)
+
+
+@contextmanager
+def _forward_logs(echo: Echo | None, level: int) -> Iterator[None]:
+    """Send MkDocs' log to `echo` (nowhere without one) instead of the root logger."""
+    logger = logging.getLogger("mkdocs")
+    handler = _Forward(echo or (lambda line: None), level)
+    propagate, previous_level = logger.propagate, logger.level
+    logger.addHandler(handler)
+    logger.propagate = False
+    logger.setLevel(min(level, logging.WARNING))
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+        logger.setLevel(previous_level)
+
+
+def build_site(
+    directory: Path,
+    site_dir: Path,
+    *,
+    strict: bool = False,
+    config_file: Path | None = None,
+    echo: Echo | None = None,
+    verbose: bool = False,
+) -> int:
+    """Build the site of the guidelines in `directory` into `site_dir` with MkDocs.
+
+    Return 0 when built, 1 when the build failed (invalid guidelines, a broken link, or any
+    warning with `strict`); MkDocs' messages go to `echo`, one line each.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    config_file = config_file or default_config_file()
+    with _forward_logs(echo, logging.INFO if verbose else logging.WARNING):
+        try:
+            with _overrides(directory, config_file) as options:
+                config = load_config(
+                    str(config_file), site_dir=str(site_dir.resolve()), strict=strict, **options
+                )
+                config.plugins.on_startup(command="build", dirty=False)
+                try:
+                    build(config)
+                finally:
+                    config.plugins.on_shutdown()
+        except (Abort, ConfigurationError) as error:
+            logging.getLogger("mkdocs").error(str(error))
+            return 1
+    return 0
+
+
+def serve_site(
+    directory: Path,
+    *,
+    dev_addr: str = "127.0.0.1:8000",
+    config_file: Path | None = None,
+    echo: Echo | None = None,
+    open_in_browser: bool = False,
+) -> None:
+    """Serve the site with live reload until interrupted; edits to the guidelines rebuild it."""
+    from mkdocs.commands.serve import serve
+
+    config_file = config_file or default_config_file()
+    with _forward_logs(echo, logging.INFO), _overrides(directory, config_file) as options:
+        serve(
+            config_file=str(config_file),
+            dev_addr=dev_addr,
+            open_in_browser=open_in_browser,
+            **options,
+        )
+
+
+def display(directory: Path) -> Path:
+    """The guidelines folder as `playbook validate` would name it: relative when under cwd."""
+    try:
+        return directory.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return directory if directory.is_absolute() else Path(os.path.abspath(directory))
