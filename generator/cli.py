@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -78,6 +79,8 @@ def main() -> None:
     Validate the guidelines in guidelines/, build the playbook site, export the rules as
     JSON and check replies against them.
     """
+    # Material for MkDocs otherwise prints a banner about MkDocs 2 on every build.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 @main.command("validate")
@@ -276,3 +279,64 @@ def check_command(
     threshold = SEVERITY_ORDER.get(fail_on, 99)
     failing = any(SEVERITY_ORDER[f.severity] >= threshold for _, fs in results for f in fs)
     sys.exit(EXIT_INVALID if failing else EXIT_OK)
+
+
+@main.command("build")
+@guidelines_argument
+@click.option(
+    "-d",
+    "--site-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("site"),
+    show_default=True,
+    help="Where to write the site.",
+)
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress.")
+@internal_errors
+def build_command(directory: Path | None, site_dir: Path, strict: bool, verbose: bool) -> None:
+    """Validate, export and build the site (a static folder, default site/).
+
+    The site holds the rules as /rules.json beside their schema /export.schema.json. The
+    folder is replaced only when the build succeeds.
+    """
+    from .files import replace_folder
+    from .site import build_site
+
+    directory = directory or default_guidelines()
+    result = load_or_exit(directory, strict)
+    echo = lambda line: click.echo(line, err=True)  # noqa: E731
+    with replace_folder(site_dir) as staging:
+        code = build_site(directory, staging, strict=strict, echo=echo, verbose=verbose)
+        if code:
+            sys.exit(code)
+    channels = len(result.playbook.channels)
+    click.echo(f"built {site_dir}/ ({channels} channels, rules at {site_dir}/rules.json)", err=True)
+
+
+@main.command("serve")
+@guidelines_argument
+@click.option(
+    "-a",
+    "--dev-addr",
+    default="127.0.0.1:8000",
+    show_default=True,
+    help="Address and port to serve on.",
+)
+@click.option("--open", "open_in_browser", is_flag=True, help="Open the site in a browser.")
+@internal_errors
+def serve_command(directory: Path | None, dev_addr: str, open_in_browser: bool) -> None:
+    """Preview the site, rebuilding it when a file of the guidelines changes."""
+    from .site import serve_site
+
+    directory = directory or default_guidelines()
+    validate_result = validate(directory)
+    if validate_result.diagnostics:
+        click.echo(report(validate_result.diagnostics, "text"), nl=False, err=True)
+    click.echo(f"serving on http://{dev_addr}/ (Ctrl-C to stop)", err=True)
+    serve_site(
+        directory,
+        dev_addr=dev_addr,
+        open_in_browser=open_in_browser,
+        echo=lambda line: click.echo(line, err=True),
+    )

@@ -185,6 +185,20 @@ def option_type(schema: dict[str, Any]) -> str:
     )
 
 
+def export_example(playbook: Playbook) -> str:
+    """An excerpt of this playbook's rules.json: one channel with one of its rules."""
+    from .export import FORMAT_VERSION, export
+
+    document = export(playbook)
+    channel = dict(document["channels"][0])
+    channel["rules"] = channel["rules"][:1]
+    channel["templates"] = channel["templates"][:1]
+    excerpt = {k: document[k] for k in ("format", "format_version", "playbook")}
+    excerpt["channels"] = [channel]
+    assert excerpt["format_version"] == FORMAT_VERSION
+    return json.dumps(excerpt, indent=2, ensure_ascii=False, sort_keys=True)
+
+
 def _context(playbook: Playbook) -> dict[str, Any]:
     helpers = (
         term_rows,
@@ -192,6 +206,7 @@ def _context(playbook: Playbook) -> dict[str, Any]:
         option_type,
         rule_groups,
         example_groups,
+        export_example,
     )
     return {
         "playbook": playbook,
