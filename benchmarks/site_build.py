@@ -98,7 +98,7 @@ def timed(run: Callable[[], None], runs: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--channels", type=int, default=100)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory(prefix="playbook-bench-") as temporary:
@@ -114,8 +114,10 @@ def main() -> None:
         plain = bare(guidelines, folder / "docs", folder / "site-bare")
         plugin()  # warm up imports and caches for both
         plain()
-        plugin_time = timed(plugin, args.runs)
-        bare_time = timed(plain, args.runs)
+        # Interleaved, so that a busy moment of the machine weighs on both alike.
+        pairs = [(timed(plugin, 1), timed(plain, 1)) for _ in range(args.runs)]
+        plugin_time = statistics.median(p for p, _ in pairs)
+        bare_time = statistics.median(b for _, b in pairs)
     overhead = 100 * (plugin_time - bare_time) / bare_time
     print(f"{args.channels} channels, {len(pages)} pages; median of {args.runs} builds each")
     print(f"  validate {validated - start:.2f} s, render {rendered - validated:.2f} s")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -25,6 +26,7 @@ _LINK_TITLE = re.compile(r"\s+[\"'(].*$")
 _SAFE_URL = re.compile(r"(?:https?://|mailto:|tel:|[#/]|\.{1,2}/)|[\w./-]*(?:#[\w-]*)?\Z")
 
 
+@lru_cache(maxsize=8192)  # the same names and labels recur on every page
 def inline(text: object) -> Markup:
     """Plain text shown literally inside a Markdown line: no markup, no HTML, one line."""
     flat = " ".join(str(text).split())
@@ -32,6 +34,7 @@ def inline(text: object) -> Markup:
     return Markup(_LEADING.sub(r"\1\\", escaped, count=1))
 
 
+@lru_cache(maxsize=8192)  # the same names and labels recur on every page
 def cell(text: object) -> Markup:
     """Plain text in a table cell: inline text whose `|` cannot end the cell; '—' if empty."""
     escaped = inline(text).replace("|", "\\|")
@@ -71,6 +74,7 @@ def _safe_link(match: re.Match[str]) -> str:
     return match.group(1) + (target if _SAFE_URL.match(url) else "#" + target)
 
 
+@lru_cache(maxsize=8192)  # the same names and labels recur on every page
 def code(text: object) -> Markup:
     """An inline code span that holds any text, backticks included."""
     flat = " ".join(str(text).split())

@@ -84,7 +84,7 @@ def _band(band: Band) -> dict[str, int]:
     return {name: getattr(band, name) for name in BANDS}
 
 
-def _channel(playbook: Playbook, channel: Channel) -> dict[str, Any]:
+def export_channel(playbook: Playbook, channel: Channel) -> dict[str, Any]:
     env = environment(playbook, channel)
     times = channel.response_times
     hours = channel.business_hours
@@ -123,9 +123,9 @@ def _channel(playbook: Playbook, channel: Channel) -> dict[str, Any]:
     }
 
 
-def export(playbook: Playbook) -> dict[str, Any]:
+def export_header(playbook: Playbook) -> dict[str, Any]:
+    """What the file says about itself and the playbook it comes from."""
     return {
-        "$schema": "export.schema.json",
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "playbook": {
@@ -134,11 +134,18 @@ def export(playbook: Playbook) -> dict[str, Any]:
             "version": playbook.version,
             "source_hash": playbook.source_hash,
         },
+    }
+
+
+def export(playbook: Playbook) -> dict[str, Any]:
+    return {
+        "$schema": "export.schema.json",
+        **export_header(playbook),
         "matching": MATCHING,
         "situations": [
             {"id": s.id, "name": s.name, "signals": list(s.signals)} for s in playbook.situations
         ],
-        "channels": [_channel(playbook, c) for c in playbook.channels],
+        "channels": [export_channel(playbook, c) for c in playbook.channels],
     }
 
 

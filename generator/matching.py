@@ -94,7 +94,8 @@ class TermMatcher:
         for i, term in enumerate(terms):
             self._index.setdefault(canonical(term, case_sensitive), i)
         self._candidates = re2.compile(prefilter(terms, case_sensitive), options=_RE2_OPTIONS)
-        self._exact = _exact(terms, case_sensitive)
+        self._terms = tuple(terms)
+        self._exact: re.Pattern[str] | None = None  # compiled on first need: rarely needed
         self._margin = 4 * max((len(t) for t in self._index), default=0) + 16
         self._exceptions = (
             TermMatcher(exceptions, case_sensitive=case_sensitive)
@@ -103,7 +104,7 @@ class TermMatcher:
         )
 
     def finditer(self, text: str) -> Iterator[Match]:
-        if self._exact is None:
+        if not self._index:
             return
         last, excepted = 0, None
         for found in self._candidates.finditer(text):
@@ -126,7 +127,8 @@ class TermMatcher:
 
     def _exact_near(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """A whole-word match that starts inside a candidate that was part of a longer word."""
-        assert self._exact is not None
+        if self._exact is None:
+            self._exact = _exact(self._terms, self.case_sensitive)
         limit = min(len(text), end + self._margin)
         found = self._exact.search(text, start, limit)
         while found is not None and found.start() < end:
@@ -145,10 +147,8 @@ def _whole(text: str, start: int, end: int) -> bool:
     )
 
 
-def _exact(terms: Sequence[str], case_sensitive: bool) -> re.Pattern[str] | None:
+def _exact(terms: Sequence[str], case_sensitive: bool) -> re.Pattern[str]:
     patterns = sorted({_python_pattern(t) for t in terms if t.strip()}, key=lambda p: (-len(p), p))
-    if not patterns:
-        return None
     flags = 0 if case_sensitive else re.IGNORECASE
     return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")", flags)
 

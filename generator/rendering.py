@@ -7,7 +7,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from urllib.parse import quote
 
@@ -50,6 +50,11 @@ def _finalize(value: Any) -> Any:
     return value if isinstance(value, Markup) else inline(value)
 
 
+@lru_cache(maxsize=4096)
+def _url(value: object) -> Markup:
+    return Markup(quote(str(value), safe="/#.-_~"))
+
+
 @cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -78,7 +83,7 @@ def _environment() -> jinja2.Environment:
         yaml=lambda v: Markup(
             yaml.safe_dump(_plain(v), allow_unicode=True, sort_keys=True, width=1000).strip()
         ),
-        url=lambda v: Markup(quote(str(v), safe="/#.-_~")),
+        url=_url,
     )
     return env
 
@@ -187,15 +192,12 @@ def option_type(schema: dict[str, Any]) -> str:
 
 def export_example(playbook: Playbook) -> str:
     """An excerpt of this playbook's rules.json: one channel with one of its rules."""
-    from .export import FORMAT_VERSION, export
+    from .export import export_channel, export_header
 
-    document = export(playbook)
-    channel = dict(document["channels"][0])
+    channel = export_channel(playbook, playbook.channels[0])
     channel["rules"] = channel["rules"][:1]
     channel["templates"] = channel["templates"][:1]
-    excerpt = {k: document[k] for k in ("format", "format_version", "playbook")}
-    excerpt["channels"] = [channel]
-    assert excerpt["format_version"] == FORMAT_VERSION
+    excerpt = {**export_header(playbook), "channels": [channel]}
     return json.dumps(excerpt, indent=2, ensure_ascii=False, sort_keys=True)
 
 
