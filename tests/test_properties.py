@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from generator.checking import Checker
 from generator.loading import load_bytes
 from generator.matching import TermMatcher
+from generator.schema import channel_schema, playbook_schema
 from generator.validation import validate
 
 from .conftest import MINIMAL
@@ -24,34 +25,8 @@ JSONISH = st.recursive(
     ),
     max_leaves=20,
 )
-PLAYBOOK_KEYS = [
-    "company",
-    "language",
-    "version",
-    "voice",
-    "situations",
-    "terms",
-    "rules",
-    "channels",
-    "description",
-]
-CHANNEL_KEYS = [
-    "id",
-    "name",
-    "kind",
-    "public",
-    "tone",
-    "dos",
-    "donts",
-    "limits",
-    "templates",
-    "complaint_handling",
-    "response_times",
-    "rules",
-    "overrides",
-    "disable",
-    "terms",
-]
+PLAYBOOK_KEYS = sorted(playbook_schema()["properties"])
+CHANNEL_KEYS = sorted(channel_schema()["properties"])
 WORDS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
 
 
