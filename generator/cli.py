@@ -329,10 +329,8 @@ def serve_command(directory: Path | None, dev_addr: str, open_in_browser: bool) 
     """Preview the site, rebuilding it when a file of the guidelines changes."""
     from .site import serve_site
 
+    # The plugin validates on every build and logs problems with the same messages as validate.
     directory = directory or default_guidelines()
-    validate_result = validate(directory)
-    if validate_result.diagnostics:
-        click.echo(report(validate_result.diagnostics, "text"), nl=False, err=True)
     click.echo(f"serving on http://{dev_addr}/ (Ctrl-C to stop)", err=True)
     serve_site(
         directory,

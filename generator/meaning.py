@@ -94,9 +94,7 @@ def check_meaning(
                 rules[rule.id] = rule
             for subpath, message in KINDS[rule.kind].problems(dict(rule.options)):
                 report.add(doc, (*path, "options", *subpath), "pattern", message)
-    global_rules = {
-        r.id: r for doc in documents[:1] if doc is playbook for _, r in declared_rules(doc, None)
-    }
+    global_rules = {r.id: r for _, r in declared_rules(playbook, None)} if playbook else {}
     for doc in valid.values():
         _response_times(report, doc)
         _overrides(report, doc, global_rules, rules)
