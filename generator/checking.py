@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -100,8 +101,10 @@ class Checker:
         ]
         self._base_url = base_url
         self._plans: dict[tuple[str, str | None], _Plan] = {}
+        # Channels inherit most of their rules, so equal options are compiled once.
+        matchers: dict[str, tuple[Matcher, str | None]] = {}
         for channel in rules["channels"]:
-            compiled = [_compile(rule) for rule in channel["rules"]]
+            compiled = [_compile(rule, matchers) for rule in channel["rules"]]
             for situation in (None, *self.situations):
                 self._plans[(channel["id"], situation)] = _Plan.of(
                     [
@@ -212,11 +215,14 @@ def _scan(prefilters: tuple[str, ...]) -> Any:
     return scan
 
 
-def _compile(rule: Mapping[str, Any]) -> _Compiled:
-    kind = KINDS[rule["kind"]]
-    options = rule["options"]
-    prefilter = kind.prefilter(options) if kind.prefilter else None
-    return _Compiled(rule, kind.compile(options), prefilter)
+def _compile(rule: Mapping[str, Any], matchers: dict[str, tuple[Matcher, str | None]]) -> _Compiled:
+    """A rule with its matcher, shared with every earlier rule of the same kind and options."""
+    key = json.dumps([rule["kind"], rule["options"]], sort_keys=True)
+    if key not in matchers:
+        kind, options = KINDS[rule["kind"]], rule["options"]
+        prefilter = kind.prefilter(options) if kind.prefilter else None
+        matchers[key] = (kind.compile(options), prefilter)
+    return _Compiled(rule, *matchers[key])
 
 
 def _position(lines: list[int], offset: int) -> tuple[int, int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -95,3 +96,9 @@ def raw_html(text: object) -> Markup:
     return Markup(
         "<br>".join(html.escape(line, quote=False) for line in str(text).strip().splitlines())
     )
+
+
+@lru_cache(maxsize=4096)  # the same ids recur on every page
+def url(value: object) -> Markup:
+    """Text as part of a link target or an HTML attribute: percent-encoded."""
+    return Markup(quote(str(value), safe="/#.-_~"))

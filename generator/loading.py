@@ -12,9 +12,23 @@ import yaml
 from .diagnostics import Diagnostic, Level
 
 try:  # libyaml's C composer is several times faster; the pure-Python one is the fallback.
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _Composer
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Composer  # type: ignore[assignment]
+
+_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map"))
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class _Loader(_Composer):  # type: ignore[misc,valid-type]
+    """Composes nodes without PyYAML's YAML 1.1 typing of plain scalars (`_scalar` types them
+    by YAML 1.2 rules); only the merge key `<<` keeps its tag, to be refused."""
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            return _MERGE if value == "<<" and implicit[0] else _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
 
 MAX_BYTES = 1_000_000
 MAX_NODES = 200_000
@@ -27,6 +41,8 @@ _NULL = re.compile(r"~|null|Null|NULL|")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+#: How a plain scalar that is not text begins: null, a boolean or a number.
+_NOT_TEXT_STARTS = frozenset("~nNtTfF0123456789+-.")
 _KNOWN_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
 }
@@ -58,12 +74,12 @@ class _Problem(Exception):
         self.line, self.column, self.code, self.message = line, column, code, message
 
 
-def load_file(path: Path, display: str) -> tuple[Document | None, list[Diagnostic]]:
+def read_file(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]]:
+    """A file's bytes, or the reason it cannot be read."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes(), []
     except OSError as error:
         return None, [_error(display, 0, 0, "io", f"cannot read the file: {error.strerror}.")]
-    return load_bytes(raw, display)
 
 
 def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnostic]]:
@@ -188,7 +204,7 @@ class _Builder:
                 raise _Problem(
                     *where, "yaml/key", "a key must be plain text, not a list or mapping."
                 )
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == _MERGE:
                 raise _Problem(
                     *where, "yaml/merge", "merge keys (<<) are not supported: write the keys out."
                 )
@@ -210,6 +226,8 @@ def _scalar(node: yaml.ScalarNode, where: tuple[int, int]) -> Any:
     if node.tag not in _KNOWN_TAGS:
         raise _Problem(*where, "yaml/tag", f"unsupported tag '{node.tag}': remove it.")
     if node.style:  # quoted or block scalars are always text
+        return value
+    if value and value[0] not in _NOT_TEXT_STARTS:
         return value
     if _NULL.fullmatch(value):
         return None

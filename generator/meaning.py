@@ -8,8 +8,6 @@ import zoneinfo
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from . import durations
 from .building import apply_override, declared_rules
 from .diagnostics import Diagnostic, Level, did_you_mean
@@ -17,6 +15,7 @@ from .kinds import KINDS
 from .kinds.response_time import BANDS, METRICS
 from .loading import Document
 from .matching import TermMatcher, canonical
+from .schema_check import SchemaCheck
 from .validation import pointer
 
 _PLACEHOLDER = re.compile(r"\{\{?\s*([A-Za-z_][\w.-]*)\s*\}?\}")
@@ -247,8 +246,7 @@ def _overrides(
             )
             continue
         rule = apply_override(known[name], override)
-        validator = Draft202012Validator(KINDS[rule.kind].options_schema)
-        for error in validator.iter_errors(dict(rule.options)):
+        for error in _options_check(rule.kind).errors(dict(rule.options)):
             report.add(
                 doc,
                 ("overrides", name, "options", *error.absolute_path),
@@ -377,3 +375,8 @@ def _terms(report: _Report, documents: list[Document]) -> None:
                 f"the replacement '{suggested}' uses the banned term "
                 f"'{suggested[clash.start : clash.end]}': choose another replacement.",
             )
+
+
+@functools.cache
+def _options_check(kind: str) -> SchemaCheck:
+    return SchemaCheck(KINDS[kind].options_schema)

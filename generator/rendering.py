@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import html
 import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from functools import cache, lru_cache
+from functools import cache
+from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import jinja2
+import jinja2.bccache
 import yaml
 from markupsafe import Markup
 
 from . import ROOT
 from .durations import describe
-from .escaping import cell, code, fence, inline, markdown, raw_html
+from .escaping import cell, code, fence, inline, markdown, raw_html, url
 from .kinds import KINDS, RuleKind
 from .kinds import Example as KindExample
 from .kinds.response_time import METRICS
 from .model import Channel, Playbook, Rule, Term
+from .snippets import snippets
 
 TEMPLATES = ROOT / "site_templates"
+_FENCE = re.compile(r"\s*(`{3,})")
 _OVERRIDABLE = ("severity", "message", "situations", "options")
 _TYPE_WORDS = {"string": "text", "integer": "whole number", "boolean": "true or false"}
 
@@ -43,6 +48,13 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _yaml(value: Any) -> Markup:
+    """Options as the CX lead would write them. PyYAML's own emitter, not libyaml's: that one
+    writes emoji and some punctuation as escapes, and pages must not depend on what is installed."""
+    text = yaml.safe_dump(_plain(value), allow_unicode=True, sort_keys=True, width=1000)
+    return Markup(text.strip())
+
+
 def _finalize(value: Any) -> Any:
     """Every `{{ }}` is escaped as inline text unless a filter already made it safe."""
     if value is None:
@@ -50,15 +62,42 @@ def _finalize(value: Any) -> Any:
     return value if isinstance(value, Markup) else inline(value)
 
 
-@lru_cache(maxsize=4096)
-def _url(value: object) -> Markup:
-    return Markup(quote(str(value), safe="/#.-_~"))
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between runs; a cache that cannot be read or written is skipped.
+
+    Jinja keys the files by template path and source, not by the environment's settings, so the
+    file names also carry a fingerprint of this module and of Jinja's version.
+    """
+
+    def __init__(self) -> None:
+        fingerprint = hashlib.sha256(
+            jinja2.__version__.encode() + Path(__file__).read_bytes()
+        ).hexdigest()[:16]
+        super().__init__(pattern=f"playbook-{fingerprint}-%s.cache")
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    try:
+        return _BytecodeCache()
+    except (OSError, RuntimeError):  # no private temporary folder: compile every time
+        return None
 
 
 @cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        bytecode_cache=_bytecode_cache(),
         # Markdown, not HTML: _finalize escapes; autoescape makes macros and filters pass Markup on.
         autoescape=True,
         finalize=_finalize,
@@ -80,10 +119,8 @@ def _environment() -> jinja2.Environment:
         duration=describe,
         source=source,
         json=lambda v: Markup(json.dumps(v, ensure_ascii=False, sort_keys=True)),
-        yaml=lambda v: Markup(
-            yaml.safe_dump(_plain(v), allow_unicode=True, sort_keys=True, width=1000).strip()
-        ),
-        url=_url,
+        yaml=_yaml,
+        url=url,
     )
     return env
 
@@ -101,10 +138,16 @@ def translations(language: str) -> dict[str, str]:
 def translator(language: str) -> Callable[..., Markup]:
     """`_("English text", name=value)`: the playbook's language, English when untranslated."""
     table = {**translations("en"), **translations(language)}
+    plain: dict[str, Markup] = {}  # texts without values, formatted once
 
     def translate(text: str, **values: Any) -> Markup:
+        if not values and text in plain:
+            return plain[text]
         safe = {k: v if isinstance(v, Markup) else inline(v) for k, v in values.items()}
-        return Markup(table.get(text, text).format_map(safe))
+        translated = Markup(table.get(text, text).format_map(safe))
+        if not values:
+            plain[text] = translated
+        return translated
 
     return translate
 
@@ -210,12 +253,14 @@ def _context(playbook: Playbook) -> dict[str, Any]:
         example_groups,
         export_example,
     )
+    _ = translator(playbook.language)
     return {
         "playbook": playbook,
-        "_": translator(playbook.language),
+        "_": _,
         "kinds": KINDS,
         "metrics": METRICS,
         **{helper.__name__: helper for helper in helpers},
+        **snippets(playbook, _),
     }
 
 
@@ -224,7 +269,7 @@ def _tidy(text: str) -> str:
     lines: list[str] = []
     fence_open = ""
     for line in text.split("\n"):
-        ticks = re.match(r"\s*(`{3,})", line)
+        ticks = _FENCE.match(line) if "```" in line else None
         if fence_open:
             fence_open = "" if line.strip() == fence_open else fence_open
         elif ticks:

@@ -7,9 +7,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from .export import FORMAT_VERSION, export_schema
+from .schema_check import SchemaCheck
 
 
 class RulesFileError(ValueError):
@@ -17,8 +16,8 @@ class RulesFileError(ValueError):
 
 
 @cache
-def _validator() -> Draft202012Validator:
-    return Draft202012Validator(export_schema())
+def _check() -> SchemaCheck:
+    return SchemaCheck(export_schema())
 
 
 def read_rules(path: Path) -> dict[str, Any]:
@@ -40,7 +39,7 @@ def read_rules(path: Path) -> dict[str, Any]:
             f"{path} is not a playbook rules file of format version "
             f"{FORMAT_VERSION.split('.')[0]}.x: export it again with this playbook."
         )
-    error = next(iter(sorted(_validator().iter_errors(document), key=lambda e: e.path)), None)
+    error = next(iter(sorted(_check().errors(document), key=lambda e: e.path)), None)
     if error is not None:
         where = "/" + "/".join(map(str, error.absolute_path))
         raise RulesFileError(f"{path}: {where}: {error.message}: export it again.")

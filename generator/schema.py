@@ -7,6 +7,7 @@ from typing import Any
 
 from . import ROOT, durations
 from .kinds import KINDS
+from .kinds._terms import VISIBLE
 from .kinds.response_time import BANDS, METRICS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -23,7 +24,7 @@ CHANNEL_KINDS = (
 )
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 ID = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}
-TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
+TEXT = {"type": "string", "minLength": 1, "pattern": VISIBLE}
 MARKDOWN = {**TEXT, "description": "Markdown."}
 TEXTS = {"type": "array", "items": TEXT}
 IDS = {"type": "array", "items": ID, "minItems": 1, "uniqueItems": True}

@@ -6,23 +6,24 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from . import schema
 from .diagnostics import Diagnostic, Level, did_you_mean, sort_key
-from .loading import Document, load_file
+from .loading import Document, load_bytes, read_file
 from .model import Page, Playbook
+from .schema_check import SchemaCheck
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 PLAYBOOK_FILE = "playbook.yml"
 CHANNELS_DIR = "channels"
 PAGES_DIR = "pages"
 REQUIRED_FOR_EVERY_CHANNEL = {"tone", "dos", "donts", "complaint_handling", "response_times"}
 
-_PLAYBOOK = Draft202012Validator(schema.playbook_schema())
-_CHANNEL = Draft202012Validator(schema.channel_schema())
+_PLAYBOOK = SchemaCheck(schema.playbook_schema())
+_CHANNEL = SchemaCheck(schema.channel_schema())
 _PATTERN_HINTS = {
     schema.ID["pattern"]: "use lowercase letters, digits and single hyphens, like 'late-order'",
     schema.DURATION["pattern"]: "write a duration like 40s, 30m, 2h, 1d or 1h30m",
@@ -97,26 +98,30 @@ def validate(directory: Path) -> Result:
 def _read(
     path: Path,
     display: str,
-    validator: Draft202012Validator,
+    validator: SchemaCheck,
     diagnostics: list[Diagnostic],
     sources: dict[str, bytes],
 ) -> Document | None:
     """A document that passed the YAML and schema layers, or None."""
     if not path.is_file():
         return None
-    document, problems = load_file(path, display)
+    raw, problems = read_file(path, display)
+    if raw is None:
+        diagnostics.extend(problems)
+        return None
+    document, problems = load_bytes(raw, display)
     diagnostics.extend(problems)
     if document is None:
         return None
-    sources[display] = path.read_bytes()
+    sources[display] = raw
     problems = schema_problems(document, validator)
     diagnostics.extend(problems)
     return None if problems else document
 
 
-def schema_problems(document: Document, validator: Draft202012Validator) -> list[Diagnostic]:
+def schema_problems(document: Document, validator: SchemaCheck) -> list[Diagnostic]:
     found: dict[tuple[int, int, str], Diagnostic] = {}
-    for error in validator.iter_errors(document.data):
+    for error in validator.errors(document.data):
         for diagnostic in _explain(document, error):
             found.setdefault((diagnostic.line, diagnostic.column, diagnostic.message), diagnostic)
     return list(found.values())
@@ -233,7 +238,10 @@ def _pages(
 ) -> tuple[Page, ...]:
     pages = []
     for path in sorted(directory.glob("*.md")):
-        raw = path.read_bytes()
+        raw, problems = read_file(path, f"{display}/{path.name}")
+        if raw is None:
+            diagnostics.extend(problems)
+            continue
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:

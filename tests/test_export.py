@@ -31,6 +31,16 @@ def test_export_is_byte_identical_and_ignores_the_folder_name(tmp_path: Path) ->
     assert first.endswith("}\n")
 
 
+def test_export_text_is_json_with_sorted_keys_and_unescaped_text() -> None:
+    for folder in (SAMPLE, ITALIAN):
+        document = export(validate(folder).playbook)
+        expected = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        assert dumps(document) == expected
+    odd = {"b": [2**70, "perché l'operatore\u0000\u2028"], "a": {}}
+    assert json.loads(dumps(odd)) == odd
+    assert dumps(odd) == json.dumps(odd, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
 def test_rules_are_resolved_per_channel() -> None:
     document = export(validate(SAMPLE).playbook)
     channels = {c["id"]: c for c in document["channels"]}

@@ -6,9 +6,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import jsonschema_rs
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
 from generator.checking import Checker
 from generator.loading import load_bytes
@@ -153,3 +155,39 @@ def test_one_mutation_of_a_valid_playbook_gives_diagnostics(name: str, data: st.
         (root / name).write_text(yaml.safe_dump(mutated, allow_unicode=True), encoding="utf-8")
         result = validate(root)
     assert (result.playbook is None) == bool(result.errors)
+
+
+def _get(value: object, path: tuple) -> object:
+    for step in path:
+        value = value[step]  # type: ignore[index]
+    return value
+
+
+def _like(value: object) -> st.SearchStrategy:
+    """Values of the same type as `value`, often near it, so that many mutations stay valid."""
+    if isinstance(value, bool):
+        return st.booleans()
+    if isinstance(value, int):
+        return st.integers(min_value=-5, max_value=10**6) | st.integers()
+    if isinstance(value, str):
+        near = [f"{value}\n", f" {value}", value.upper(), value[:-1], f"{value}-x", ""]
+        return st.sampled_from(near) | st.text(max_size=20)
+    if isinstance(value, list):
+        return st.lists(st.text(max_size=12), max_size=3)
+    return st.just(value)
+
+
+_SCHEMAS = {"playbook.yml": playbook_schema(), "channels/chat.yml": channel_schema()}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(sorted(_ORIGINALS)), st.data())
+def test_the_fast_schema_check_never_accepts_what_jsonschema_rejects(
+    name: str, data: st.DataObject
+) -> None:
+    # Validation trusts jsonschema_rs's "valid" and asks jsonschema only about the rest.
+    original = _ORIGINALS[name]
+    path = data.draw(st.sampled_from(_paths(original)[1:]))
+    mutated = _replace(original, path, data.draw(_like(_get(original, path)) | JSONISH))
+    if jsonschema_rs.Draft202012Validator(_SCHEMAS[name]).is_valid(mutated):
+        assert Draft202012Validator(_SCHEMAS[name]).is_valid(mutated)

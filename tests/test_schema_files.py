@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import re
+
+import jsonschema_rs
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.kinds import KINDS
 from generator.schema import published
 
 from .conftest import ROOT, SAMPLE
@@ -29,3 +34,35 @@ def test_sample_files_point_editors_at_the_schemas() -> None:
         assert first.startswith("# yaml-language-server: $schema="), path
         target = (path.parent / first.split("$schema=")[1]).resolve()
         assert target.is_file(), f"{path}: {target} does not exist"
+
+
+def _patterns(schema: object) -> set[str]:
+    if isinstance(schema, dict):
+        found = {schema["pattern"]} if isinstance(schema.get("pattern"), str) else set()
+        return found.union(*(_patterns(value) for value in schema.values()))
+    if isinstance(schema, list):
+        return set().union(*(_patterns(value) for value in schema))
+    return set()
+
+
+def test_the_fast_check_never_accepts_a_string_that_jsonschema_rejects() -> None:
+    # Validation asks jsonschema_rs first and trusts its "valid", so for every pattern in the
+    # schemas its ECMA-262 reading must accept no string that Python's re rejects.
+    patterns = set().union(
+        *(_patterns(json.loads(text)) for text in published().values()),
+        *(_patterns(kind.options_schema) for kind in KINDS.values()),
+    )
+    assert len(patterns) >= 6
+    characters = [chr(c) for c in range(0x3100) if not 0xD800 <= c <= 0xDFFF]
+    characters += ["\ufeff", "\U0001f600", "\U0001d7ce"]
+    stems = ["", "a", "late-order", "1h30m", "09:00", "1.2.3", "first_name", "1"]
+    for pattern in sorted(patterns):
+        fast = jsonschema_rs.Draft202012Validator({"type": "string", "pattern": pattern})
+        rejected = [
+            text
+            for stem in stems
+            for c in characters
+            for text in (stem + c, c + stem)
+            if fast.is_valid(text) and not re.search(pattern, text)
+        ]
+        assert not rejected, f"{pattern}: jsonschema_rs accepts {rejected[:5]}, jsonschema not"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-TERM = {"type": "string", "minLength": 1, "pattern": r"\S"}
+#: Some visible text: a character that is neither a space nor a control character. Written out
+#: rather than as \S, which Python counts differently from JSON Schema's ECMA-262 regexes.
+VISIBLE = r"[^\s\x00-\x1f\x7f-\x9f]"
+TERM = {"type": "string", "minLength": 1, "pattern": VISIBLE}
 TERMS = {"type": "array", "items": TERM, "minItems": 1}
 CASE_SENSITIVE = {
     "type": "boolean",

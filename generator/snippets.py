@@ -1,0 +1,108 @@
+"""Small pieces of Markdown shared by the page templates: links, badges, response-time bands.
+
+They are called hundreds of times on a large playbook's pages, so they are plain functions
+rather than Jinja macros. Every piece of guideline text in them is escaped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
+from typing import Any
+
+from markupsafe import Markup
+
+from .durations import describe
+from .escaping import cell, code, raw_html, url
+from .model import Band, Channel, Playbook
+
+Translate = Callable[..., Markup]
+
+
+@lru_cache(maxsize=1024)  # a playbook has a handful of targets, repeated on every page
+def _band(seconds: int, level: str) -> Markup:
+    """A response time as a coloured badge: '≤ 15 min' for a target, '> 1 h' past the limit."""
+    sign = "&gt;" if level == "unacceptable" else "≤"
+    return Markup(
+        f'<span class="pb-band pb-band--{url(level)}">{sign} {raw_html(describe(seconds))}</span>'
+    )
+
+
+def snippets(playbook: Playbook, _: Translate) -> dict[str, Callable[..., Markup]]:
+    """The snippets for one playbook's pages, by the name the templates call them with."""
+    situations = {s.id: s for s in playbook.situations}
+
+    def bands(times: Band) -> Markup:
+        return Markup(" | ").join(
+            (
+                _band(times.target, "ok"),
+                _band(times.acceptable, "acceptable"),
+                _band(times.unacceptable, "unacceptable"),
+            )
+        )
+
+    def bands_header() -> Markup:
+        return Markup(" | ").join((_("OK"), _("Acceptable"), _("Unacceptable")))
+
+    def metric_name(metric: str) -> Markup:
+        return _("First reply") if metric == "first_response" else _("Follow-up reply")
+
+    def situation_link(situation: str, base: str) -> Markup:
+        name = cell(situations[situation].name)
+        return Markup(f"[{name}]({url(base)}situations/{url(situation)}.md)")
+
+    def situations_of(ids: Iterable[str], base: str) -> Markup:
+        return Markup(", ").join(situation_link(s, base) for s in ids) or _("Any")
+
+    def channel_link(channel: Channel, base: str) -> Markup:
+        return Markup(f"[{cell(channel.name)}]({url(base)}channels/{url(channel.id)}.md)")
+
+    def rule_link(rule: str, base: str) -> Markup:
+        return Markup(f"[{code(rule)}]({url(base)}rules.md#{url(rule)})")
+
+    def where(row: Mapping[str, Any], base: str) -> Markup:
+        channel = row["channel"]
+        text = channel_link(channel, base) if channel else _("All channels")
+        for number, situation in enumerate(row["situations"]):
+            text += Markup(" · " if number == 0 else ", ") + situation_link(situation.id, base)
+        return text
+
+    def status(value: str) -> Markup:
+        label = {"banned": "Banned", "avoid": "Avoid"}.get(value, "Preferred")
+        return Markup(f'<span class="pb-status pb-status--{url(value)}">{_(label)}</span>')
+
+    def terms_table(rows: Iterable[Mapping[str, Any]], base: str) -> Markup:
+        """Terms to use and to avoid, one row each (see rendering.term_rows)."""
+        header = (_("Term"), _("Status"), _("Say instead"), _("Why"), _("Where"))
+        lines = [f"| {' | '.join(header)} |", "|---|---|---|---|---|"]
+        lines += [
+            f"| **{cell(row['term'])}** | {status(row['status'])} | {cell(row['say'])} | "
+            f"{cell(row['reason'])} | {where(row, base)} |"
+            for row in rows
+        ]
+        return Markup("\n".join(lines))
+
+    def source_note(file: str) -> Markup:
+        """Front matter naming the guideline file a page comes from (the theme shows it)."""
+        note = {"source": file, "note": str(_("Written in the guidelines folder, in"))}
+        return Markup("playbook: " + json.dumps(note, ensure_ascii=False, sort_keys=True))
+
+    def severity(value: str) -> Markup:
+        return Markup(f'<span class="pb-severity pb-severity--{url(value)}">{_(value)}</span>')
+
+    return {
+        "band": _band,
+        "bands": bands,
+        "bands_header": bands_header,
+        "metric_name": metric_name,
+        "situation_link": situation_link,
+        "situations_of": situations_of,
+        "channel_link": channel_link,
+        "rule_link": rule_link,
+        "where": where,
+        "status": status,
+        "severity": severity,
+        "source_note": source_note,
+        "terms_table": terms_table,
+    }
