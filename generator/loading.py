@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -72,14 +71,6 @@ class _Problem(Exception):
     def __init__(self, line: int, column: int, code: str, message: str) -> None:
         super().__init__(message)
         self.line, self.column, self.code, self.message = line, column, code, message
-
-
-def read_file(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]]:
-    """A file's bytes, or the reason it cannot be read."""
-    try:
-        return path.read_bytes(), []
-    except OSError as error:
-        return None, [_error(display, 0, 0, "io", f"cannot read the file: {error.strerror}.")]
 
 
 def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnostic]]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import schema
 from .diagnostics import Diagnostic, Level, did_you_mean, sort_key
-from .loading import Document, load_bytes, read_file
+from .loading import Document, load_bytes
 from .model import Page, Playbook
 from .schema_check import SchemaCheck
 
@@ -47,12 +47,13 @@ class Result:
 
 
 def validate(directory: Path) -> Result:
-    """Read and check every file of a guidelines folder; build the playbook if it is valid."""
-    from .building import build
-    from .consistency import check_consistency
-    from .meaning import check_meaning
+    """Read and check every file of a guidelines folder; build the playbook if it is valid.
 
-    diagnostics: list[Diagnostic] = []
+    The last result is remembered: a folder whose files are unchanged, byte for byte, is not
+    checked again (`playbook build` validates before MkDocs runs the plugin, and `serve`
+    rebuilds when a page or a template changes).
+    """
+    global _last
     root = str(directory).rstrip("/") or "."
     if not directory.is_dir():
         return Result(
@@ -63,25 +64,67 @@ def validate(directory: Path) -> Result:
                 ),
             ),
         )
-    playbook_path = directory / PLAYBOOK_FILE
-    if not playbook_path.is_file():
+    files = _snapshot(directory, root)
+    if _last is not None and _last[0] == (root, files):
+        return _last[1]
+    result = _validate(directory, root, files)
+    _last = ((root, files), result)
+    return result
+
+
+#: A guidelines folder's files in reading order: shown name, and bytes or why they are unreadable.
+_Files = tuple[tuple[str, bytes | OSError], ...]
+_last: tuple[tuple[str, _Files], Result] | None = None
+
+
+def _snapshot(directory: Path, root: str) -> _Files:
+    """The bytes of every file validation reads: playbook.yml, channels/*.yml, pages/*.md."""
+    paths = [directory / PLAYBOOK_FILE]
+    paths += sorted(
+        p for p in (directory / CHANNELS_DIR).glob("*") if p.suffix in (".yml", ".yaml")
+    )
+    paths += sorted((directory / PAGES_DIR).glob("*.md"))
+    found: list[tuple[str, bytes | OSError]] = []
+    for path in paths:
+        if path.name == PLAYBOOK_FILE and not path.is_file():
+            continue  # reported as missing
+        shown = f"{root}/{path.relative_to(directory).as_posix()}"
+        try:
+            found.append((shown, path.read_bytes()))
+        except OSError as error:  # never equal to another: an unreadable folder is not remembered
+            found.append((shown, error))
+    return tuple(found)
+
+
+def _validate(directory: Path, root: str, files: _Files) -> Result:
+    from .building import build
+    from .consistency import check_consistency
+    from .meaning import check_meaning
+
+    diagnostics: list[Diagnostic] = []
+    contents = dict(files)
+    playbook_name = f"{root}/{PLAYBOOK_FILE}"
+    if playbook_name not in contents:
         diagnostics.append(
             _folder_error(
-                f"{root}/{PLAYBOOK_FILE}",
+                playbook_name,
                 f"there is no {PLAYBOOK_FILE}: create it with "
                 "the company, language, version, voice and situations (see the README).",
             )
         )
-    channel_paths = sorted(
-        p for p in (directory / CHANNELS_DIR).glob("*") if p.suffix in (".yml", ".yaml")
-    )
     sources: dict[str, bytes] = {}
-    playbook_doc = _read(playbook_path, f"{root}/{PLAYBOOK_FILE}", _PLAYBOOK, diagnostics, sources)
+    playbook_doc = None
     channel_docs: dict[str, Document | None] = {}
-    for path in channel_paths:
-        display = f"{root}/{CHANNELS_DIR}/{path.name}"
-        channel_docs[path.stem] = _read(path, display, _CHANNEL, diagnostics, sources)
-    pages = _pages(directory / PAGES_DIR, f"{root}/{PAGES_DIR}", diagnostics, sources)
+    page_files = []
+    for name, raw in files:
+        if name.endswith(".md"):
+            page_files.append((name, raw))
+        elif name == playbook_name:
+            playbook_doc = _read(raw, name, _PLAYBOOK, diagnostics, sources)
+        else:
+            stem = name.rsplit("/", 1)[1].rsplit(".", 1)[0]
+            channel_docs[stem] = _read(raw, name, _CHANNEL, diagnostics, sources)
+    pages = _pages(page_files, diagnostics, sources)
 
     diagnostics.extend(check_meaning(playbook_doc, channel_docs))
     diagnostics.sort(key=sort_key)
@@ -96,18 +139,15 @@ def validate(directory: Path) -> Result:
 
 
 def _read(
-    path: Path,
+    raw: bytes | OSError,
     display: str,
     validator: SchemaCheck,
     diagnostics: list[Diagnostic],
     sources: dict[str, bytes],
 ) -> Document | None:
     """A document that passed the YAML and schema layers, or None."""
-    if not path.is_file():
-        return None
-    raw, problems = read_file(path, display)
-    if raw is None:
-        diagnostics.extend(problems)
+    if isinstance(raw, OSError):
+        diagnostics.append(_unreadable(display, raw))
         return None
     document, problems = load_bytes(raw, display)
     diagnostics.extend(problems)
@@ -234,13 +274,14 @@ def _a(kinds: Any) -> str:
 
 
 def _pages(
-    directory: Path, display: str, diagnostics: list[Diagnostic], sources: dict[str, bytes]
+    files: list[tuple[str, bytes | OSError]],
+    diagnostics: list[Diagnostic],
+    sources: dict[str, bytes],
 ) -> tuple[Page, ...]:
     pages = []
-    for path in sorted(directory.glob("*.md")):
-        raw, problems = read_file(path, f"{display}/{path.name}")
-        if raw is None:
-            diagnostics.extend(problems)
+    for display, raw in files:
+        if isinstance(raw, OSError):
+            diagnostics.append(_unreadable(display, raw))
             continue
         try:
             text = raw.decode("utf-8")
@@ -248,7 +289,7 @@ def _pages(
             line = raw.count(b"\n", 0, error.start) + 1
             diagnostics.append(
                 Diagnostic(
-                    f"{display}/{path.name}",
+                    display,
                     line,
                     1,
                     Level.ERROR,
@@ -257,10 +298,11 @@ def _pages(
                 )
             )
             continue
-        sources[f"{display}/{path.name}"] = raw
+        sources[display] = raw
+        name = display.rsplit("/", 1)[1]
         heading = re.search(r"^#\s+(.+)$", text, re.MULTILINE)
-        title = heading.group(1).strip() if heading else path.stem.replace("-", " ").capitalize()
-        pages.append(Page(path.name, title, text))
+        title = heading.group(1).strip() if heading else name[:-3].replace("-", " ").capitalize()
+        pages.append(Page(name, title, text))
     return tuple(pages)
 
 
@@ -270,6 +312,10 @@ def _hash(sources: dict[str, bytes], root: str) -> str:
     for name in sorted(sources):
         digest.update(name[len(root) + 1 :].encode() + b"\0" + sources[name] + b"\0")
     return "sha256:" + digest.hexdigest()
+
+
+def _unreadable(file: str, error: OSError) -> Diagnostic:
+    return Diagnostic(file, 0, 0, Level.ERROR, "io", f"cannot read the file: {error.strerror}.")
 
 
 def _folder_error(file: str, message: str) -> Diagnostic:

@@ -171,3 +171,26 @@ def test_missing_playbook_file(minimal: Path) -> None:
     assert (
         "guidelines/playbook.yml: error [files/missing] there is no playbook.yml" in result.stdout
     )
+
+
+def test_an_unchanged_folder_is_not_checked_again(minimal: Path) -> None:
+    first = validate(minimal)
+    assert validate(minimal) is first
+    chat = minimal / "channels" / "chat.yml"
+    chat.write_bytes(chat.read_bytes())  # a save without a change
+    assert validate(minimal) is first
+    chat.write_text(chat.read_text(encoding="utf-8") + "\nbogus: 1\n", encoding="utf-8")
+    changed = validate(minimal)
+    assert changed.playbook is None
+    assert any("bogus" in d.message for d in changed.errors)
+    chat.write_text(chat.read_text(encoding="utf-8").replace("\nbogus: 1\n", ""), "utf-8")
+    assert validate(minimal).playbook == first.playbook
+    (minimal / "pages").mkdir(exist_ok=True)
+    (minimal / "pages" / "extra.md").write_text("# Extra\n", encoding="utf-8")
+    assert [p.title for p in validate(minimal).playbook.pages] == ["Extra"]
+
+
+def test_an_unreadable_file_is_an_error(minimal: Path) -> None:
+    (minimal / "channels" / "folder.yml").mkdir()
+    result = validate(Path("guidelines"))
+    assert [(d.file, d.code) for d in result.errors] == [("guidelines/channels/folder.yml", "io")]
