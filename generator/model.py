@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 
@@ -176,10 +177,26 @@ class Playbook:
     pages: tuple[Page, ...] = ()
 
     def channel(self, channel_id: str) -> Channel:
-        return next(c for c in self.channels if c.id == channel_id)
+        return self._by_id[("channel", channel_id)]  # type: ignore[return-value]
 
     def situation(self, situation_id: str) -> Situation:
-        return next(s for s in self.situations if s.id == situation_id)
+        return self._by_id[("situation", situation_id)]  # type: ignore[return-value]
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return self._by_id.get(("rule", rule_id))  # type: ignore[return-value]
+
+    @cached_property
+    def _by_id(self) -> dict[tuple[str, str], Channel | Situation | Rule]:
+        """Channels, situations and rules by id, for lookups that stay fast on large playbooks."""
+        return {
+            **{("channel", c.id): c for c in self.channels},
+            **{("situation", s.id): s for s in self.situations},
+            **{("rule", r.id): r for r in self.rules},
+        }
+
+    @cached_property
+    def _all_terms(self) -> tuple[Term, ...]:
+        return self.terms + tuple(t for c in self.channels for t in c.terms)
 
     def all_terms(self) -> tuple[Term, ...]:
-        return self.terms + tuple(t for c in self.channels for t in c.terms)
+        return self._all_terms

@@ -159,10 +159,9 @@ def _fold(text: str) -> str:
 
 def term_rows(playbook: Playbook, terms: Iterable[Term]) -> list[dict[str, Any]]:
     """One row per word to weigh: banned and preferred terms, and what to avoid for the latter."""
-    rules = {r.id: r for r in playbook.rules}
     rows = []
     for term in terms:
-        rule = rules.get(term.rule_id)
+        rule = playbook.rule(term.rule_id)
         where = {
             "channel": playbook.channel(term.channel) if term.channel else None,
             "situations": [playbook.situation(s) for s in rule.situations] if rule else [],
