@@ -3,13 +3,14 @@
 Once with the plugin (validating the YAML and generating the pages at build time), and once as
 a bare MkDocs build of the same pages written to a docs folder beforehand, with the settings
 the plugin would have made written into its mkdocs.yml. Each build is its own `mkdocs build`
-process, as a user runs it, so imports and start-up count. Times are CPU seconds.
+process, as a user runs it, so imports and start-up count; the two kinds alternate. Times are
+CPU seconds.
 
 On a shared machine the same build can take 30% longer from one minute to the next, more than
-the plugin's whole cost, so the overhead is measured inside each plugin build: the CPU time of
-the plugin's import and hooks against the rest of that same build, which is what MkDocs does
-with the pages. The median over the builds is the figure; the target is at most 10%. The bare
-builds, alternating with the plugin builds, are a cross-check of the rest.
+the plugin's whole cost, so a difference of two build times says little. The plugin's own
+work (its import and its hooks) is timed inside each plugin build instead, and set against
+MkDocs' work in that same build and against the median bare build. The larger of the two is
+the overhead; the target is at most 10%.
 
     python benchmarks/site_build.py [--channels 100] [--runs 7]
 """
@@ -178,7 +179,8 @@ def main() -> None:
     shares = [share for (_, share), _ in runs]
     rests = [total - share for total, share in zip(totals, shares, strict=True)]
     bares = [bare for _, bare in runs]
-    overhead = statistics.median(100 * s / r for s, r in zip(shares, rests, strict=True))
+    in_build = statistics.median(100 * s / r for s, r in zip(shares, rests, strict=True))
+    against_bare = 100 * statistics.median(shares) / statistics.median(bares)
     print(f"{args.channels} channels, {pages} pages, {args.runs} builds of each kind (CPU seconds)")
     for label, times in (
         ("mkdocs build with the plugin", totals),
@@ -187,10 +189,11 @@ def main() -> None:
         ("mkdocs build, pages as files", bares),
     ):
         print(f"  {label:30} median {statistics.median(times):5.2f}, fastest {min(times):5.2f}")
+    overhead = max(in_build, against_bare)
     verdict = "within" if overhead <= TARGET else "over"
     print(
-        f"overhead: {overhead:.1f}%, the plugin's work against MkDocs' in the same build "
-        f"({verdict} the {TARGET:.0f}% target)"
+        f"overhead: {in_build:.1f}% of MkDocs' work in the same build, {against_bare:.1f}% of a "
+        f"bare build ({verdict} the {TARGET:.0f}% target)"
     )
 
 

@@ -98,8 +98,10 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         bytecode_cache=_bytecode_cache(),
-        # Markdown, not HTML: _finalize escapes; autoescape makes macros and filters pass Markup on.
-        autoescape=True,
+        # Markdown, not HTML: no HTML autoescaping. _finalize escapes every {{ }} that is not
+        # Markup, the type of what the filters, snippets and translations return; a built-in
+        # filter that builds a plain string (join, format) is therefore escaped whole.
+        autoescape=False,
         finalize=_finalize,
         # Markdown's `{#id}` anchors would open Jinja's default `{# comments #}`.
         comment_start_string="{##",

@@ -83,6 +83,9 @@ def snippets(playbook: Playbook, _: Translate) -> dict[str, Callable[..., Markup
         ]
         return Markup("\n".join(lines))
 
+    def codes(texts: Iterable[str]) -> Markup:
+        return Markup(" · ").join(code(text) for text in texts)
+
     def source_note(file: str) -> Markup:
         """Front matter naming the guideline file a page comes from (the theme shows it)."""
         note = {"source": file, "note": str(_("Written in the guidelines folder, in"))}
@@ -105,4 +108,5 @@ def snippets(playbook: Playbook, _: Translate) -> dict[str, Callable[..., Markup
         "severity": severity,
         "source_note": source_note,
         "terms_table": terms_table,
+        "codes": codes,
     }
