@@ -67,7 +67,7 @@ def validate(directory: Path) -> Result:
     files = _snapshot(directory, root)
     if _last is not None and _last[0] == (root, files):
         return _last[1]
-    result = _validate(directory, root, files)
+    result = _validate(root, files)
     _last = ((root, files), result)
     return result
 
@@ -96,7 +96,7 @@ def _snapshot(directory: Path, root: str) -> _Files:
     return tuple(found)
 
 
-def _validate(directory: Path, root: str, files: _Files) -> Result:
+def _validate(root: str, files: _Files) -> Result:
     from .building import build
     from .consistency import check_consistency
     from .meaning import check_meaning
@@ -117,7 +117,7 @@ def _validate(directory: Path, root: str, files: _Files) -> Result:
     channel_docs: dict[str, Document | None] = {}
     page_files = []
     for name, raw in files:
-        if name.endswith(".md"):
+        if name.startswith(f"{root}/{PAGES_DIR}/"):
             page_files.append((name, raw))
         elif name == playbook_name:
             playbook_doc = _read(raw, name, _PLAYBOOK, diagnostics, sources)
