@@ -30,7 +30,10 @@ def format(seconds: int) -> str:
     return "".join(parts)
 
 
-def describe(seconds: int) -> str:
+#: The units' symbols on the site, in English; a site in another language passes its own.
+SYMBOLS = {"d": "d", "h": "h", "m": "min", "s": "s"}
+
+
+def describe(seconds: int, symbols: dict[str, str] = SYMBOLS) -> str:
     """Human words for the site: 5400 -> '1 h 30 min'."""
-    words = {"d": "d", "h": "h", "m": "min", "s": "s"}
-    return " ".join(f"{n} {words[u]}" for n, u in _PART.findall(format(seconds)))
+    return " ".join(f"{n} {symbols[u]}" for n, u in _PART.findall(format(seconds)))

@@ -19,7 +19,6 @@ import yaml
 from markupsafe import Markup
 
 from . import ROOT
-from .durations import describe
 from .escaping import cell, code, fence, inline, markdown, raw_html, url
 from .kinds import KINDS, RuleKind
 from .kinds import Example as KindExample
@@ -30,7 +29,6 @@ from .snippets import snippets
 TEMPLATES = ROOT / "site_templates"
 _FENCE = re.compile(r"\s*(`{3,})")
 _OVERRIDABLE = ("severity", "message", "situations", "options")
-_TYPE_WORDS = {"string": "text", "integer": "whole number", "boolean": "true or false"}
 
 
 def source(file: str) -> str:
@@ -118,7 +116,6 @@ def _environment() -> jinja2.Environment:
         code=code,
         fence=fence,
         html=raw_html,
-        duration=describe,
         source=source,
         json=lambda v: Markup(json.dumps(v, ensure_ascii=False, sort_keys=True)),
         yaml=_yaml,
@@ -220,20 +217,6 @@ def example_groups(kind: RuleKind) -> list[tuple[dict[str, Any], list[KindExampl
     return list(groups.values())
 
 
-def option_type(schema: dict[str, Any]) -> str:
-    """A JSON Schema fragment in words: 'list of text', 'one of: a, b'."""
-    if "enum" in schema:
-        return "one of: " + ", ".join(map(str, schema["enum"]))
-    kinds = schema.get("type", "any")
-    if kinds == "array":
-        return "list of " + option_type(schema.get("items", {}))
-    if kinds == "object" and isinstance(schema.get("additionalProperties"), dict):
-        return "mapping of text to " + option_type(schema["additionalProperties"])
-    return " or ".join(
-        _TYPE_WORDS.get(k, k) for k in ([kinds] if isinstance(kinds, str) else kinds)
-    )
-
-
 def export_example(playbook: Playbook) -> str:
     """An excerpt of this playbook's rules.json: one channel with one of its rules."""
     from .export import export_channel, export_header
@@ -249,7 +232,6 @@ def _context(playbook: Playbook) -> dict[str, Any]:
     helpers = (
         term_rows,
         channel_terms,
-        option_type,
         rule_groups,
         example_groups,
         export_example,

@@ -8,37 +8,42 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from markupsafe import Markup
 
-from .durations import describe
+from .durations import SYMBOLS, describe
 from .escaping import cell, code, raw_html, url
 from .model import Band, Channel, Playbook
 
 Translate = Callable[..., Markup]
 
 
-@lru_cache(maxsize=1024)  # a playbook has a handful of targets, repeated on every page
-def _band(seconds: int, level: str) -> Markup:
-    """A response time as a coloured badge: '≤ 15 min' for a target, '> 1 h' past the limit."""
-    sign = "&gt;" if level == "unacceptable" else "≤"
-    return Markup(
-        f'<span class="pb-band pb-band--{url(level)}">{sign} {raw_html(describe(seconds))}</span>'
-    )
-
-
-def snippets(playbook: Playbook, _: Translate) -> dict[str, Callable[..., Markup]]:
+def snippets(playbook: Playbook, _: Translate) -> dict[str, Callable[..., Any]]:
     """The snippets for one playbook's pages, by the name the templates call them with."""
     situations = {s.id: s for s in playbook.situations}
+    symbols = {unit: str(_(f"unit-{unit}")) for unit in SYMBOLS}
+
+    @cache  # a playbook has a handful of targets, repeated on every page
+    def duration(seconds: int) -> Markup:
+        """A time in the site's words: '1 h 30 min'."""
+        return raw_html(describe(seconds, symbols))
+
+    @cache
+    def band(seconds: int, level: str) -> Markup:
+        """A response time as a coloured badge: '≤ 15 min' for a target, '> 1 d' past the limit."""
+        sign = "&gt;" if level == "unacceptable" else "≤"
+        return Markup(
+            f'<span class="pb-band pb-band--{url(level)}">{sign} {duration(seconds)}</span>'
+        )
 
     def bands(times: Band) -> Markup:
         return Markup(" | ").join(
             (
-                _band(times.target, "ok"),
-                _band(times.acceptable, "acceptable"),
-                _band(times.unacceptable, "unacceptable"),
+                band(times.target, "ok"),
+                band(times.acceptable, "acceptable"),
+                band(times.unacceptable, "unacceptable"),
             )
         )
 
@@ -83,6 +88,25 @@ def snippets(playbook: Playbook, _: Translate) -> dict[str, Callable[..., Markup
         ]
         return Markup("\n".join(lines))
 
+    def option_type(schema: Mapping[str, Any]) -> str:
+        """A rule option's JSON Schema in words: 'list of text', 'one of: a, b'."""
+        if "enum" in schema:
+            values = Markup(", ".join(map(str, schema["enum"])))
+            return str(_("one of: {values}", values=values))
+        kinds = schema.get("type", "any")
+        if kinds == "array":
+            return str(_("list of {type}", type=Markup(option_type(schema.get("items", {})))))
+        if kinds == "object" and isinstance(schema.get("additionalProperties"), Mapping):
+            value = Markup(option_type(schema["additionalProperties"]))
+            return str(_("mapping of text to {type}", type=value))
+        names = {"string": "text", "integer": "whole number", "boolean": "true or false"}
+        first, *others = [
+            str(_(names.get(k, k))) for k in ([kinds] if isinstance(kinds, str) else kinds)
+        ]
+        for other in others:
+            first = str(_("{first} or {other}", first=Markup(first), other=Markup(other)))
+        return first
+
     def codes(texts: Iterable[str]) -> Markup:
         return Markup(" · ").join(code(text) for text in texts)
 
@@ -95,7 +119,8 @@ def snippets(playbook: Playbook, _: Translate) -> dict[str, Callable[..., Markup
         return Markup(f'<span class="pb-severity pb-severity--{url(value)}">{_(value)}</span>')
 
     return {
-        "band": _band,
+        "band": band,
+        "duration": duration,
         "bands": bands,
         "bands_header": bands_header,
         "metric_name": metric_name,
@@ -109,4 +134,5 @@ def snippets(playbook: Playbook, _: Translate) -> dict[str, Callable[..., Markup
         "source_note": source_note,
         "terms_table": terms_table,
         "codes": codes,
+        "option_type": option_type,
     }
