@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.kinds import KINDS
 from generator.schema import published
+from generator.schema_check import python_pattern
 
 from .conftest import ROOT, SAMPLE
 
@@ -63,6 +64,13 @@ def test_the_fast_check_never_accepts_a_string_that_jsonschema_rejects() -> None
             for stem in stems
             for c in characters
             for text in (stem + c, c + stem)
-            if fast.is_valid(text) and not re.search(pattern, text)
+            if fast.is_valid(text) and not re.search(python_pattern(pattern), text)
         ]
         assert not rejected, f"{pattern}: jsonschema_rs accepts {rejected[:5]}, jsonschema not"
+
+
+def test_dollar_ends_the_text_as_in_json_schema() -> None:
+    assert python_pattern(r"^[a-z]+(-[a-z]+)*$") == r"^[a-z]+(-[a-z]+)*\Z"
+    assert python_pattern(r"^a[$\]]\$$") == r"^a[$\]]\$\Z"
+    assert re.search(python_pattern(r"^[a-z-]+$"), "late-order")
+    assert not re.search(python_pattern(r"^[a-z-]+$"), "late-order\n")

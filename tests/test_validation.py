@@ -194,3 +194,16 @@ def test_an_unreadable_file_is_an_error(minimal: Path) -> None:
     (minimal / "channels" / "folder.yml").mkdir()
     result = validate(Path("guidelines"))
     assert [(d.file, d.code) for d in result.errors] == [("guidelines/channels/folder.yml", "io")]
+
+
+def test_an_id_with_a_trailing_newline_is_refused(minimal: Path) -> None:
+    playbook = minimal / "playbook.yml"
+    text = playbook.read_text(encoding="utf-8")
+    assert "- id: complaint\n" in text
+    playbook.write_text(text.replace("- id: complaint\n", '- id: "complaint\\n"\n', 1), "utf-8")
+    result = validate(Path("guidelines"))
+    assert result.playbook is None
+    assert any(
+        d.code == "schema/pattern" and "lowercase letters, digits and single hyphens" in d.message
+        for d in result.errors
+    ), [d.text() for d in result.errors]
