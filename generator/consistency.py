@@ -6,7 +6,7 @@ from .checking import Checker, Finding
 from .diagnostics import Diagnostic, Level
 from .export import environment
 from .kinds import KINDS, Context, Environment
-from .model import Playbook, Rule
+from .model import Playbook
 
 _LEVELS = {"error": Level.ERROR, "warning": Level.WARNING}
 
@@ -20,9 +20,8 @@ def check_consistency(playbook: Playbook) -> list[Diagnostic]:
 
 def _rule_examples(playbook: Playbook) -> list[Diagnostic]:
     found = []
-    channels = {c.id: c for c in playbook.channels}
     for rule in playbook.rules:
-        owner = channels.get(rule.defined_in or "")
+        owner = playbook.channel(rule.defined_in) if rule.defined_in else None
         env = environment(playbook, owner) if owner else Environment(language=playbook.language)
         kind = KINDS[rule.kind]
         matcher = kind.compile(kind.normalise(dict(rule.options), env))
@@ -55,7 +54,6 @@ def _rule_examples(playbook: Playbook) -> list[Diagnostic]:
 
 def _templates(playbook: Playbook, checker: Checker) -> list[Diagnostic]:
     template_kinds = [name for name, kind in KINDS.items() if kind.applies_to_templates]
-    by_id: dict[str, Rule] = {r.id: r for r in playbook.rules}
     found = []
     for channel in playbook.channels:
         for template in channel.templates:
@@ -65,7 +63,7 @@ def _templates(playbook: Playbook, checker: Checker) -> list[Diagnostic]:
                 situation=template.situation,
                 kinds=template_kinds,
             ):
-                rule = by_id[finding.rule]
+                rule = playbook.rule(finding.rule)
                 found += _diagnostic(
                     channel.file,
                     template.position,

@@ -182,8 +182,8 @@ class Playbook:
     def situation(self, situation_id: str) -> Situation:
         return self._by_id[("situation", situation_id)]  # type: ignore[return-value]
 
-    def rule(self, rule_id: str) -> Rule | None:
-        return self._by_id.get(("rule", rule_id))  # type: ignore[return-value]
+    def rule(self, rule_id: str) -> Rule:
+        return self._by_id[("rule", rule_id)]  # type: ignore[return-value]
 
     @cached_property
     def _by_id(self) -> dict[tuple[str, str], Channel | Situation | Rule]:

@@ -163,7 +163,7 @@ def term_rows(playbook: Playbook, terms: Iterable[Term]) -> list[dict[str, Any]]
         rule = playbook.rule(term.rule_id)
         where = {
             "channel": playbook.channel(term.channel) if term.channel else None,
-            "situations": [playbook.situation(s) for s in rule.situations] if rule else [],
+            "situations": [playbook.situation(s) for s in rule.situations],
         }
         common = {"reason": term.reason, "where": term.channel or "", **where}
         if term.status == "banned":

@@ -22,7 +22,6 @@ Translate = Callable[..., Markup]
 
 def snippets(playbook: Playbook, _: Translate) -> dict[str, Callable[..., Any]]:
     """The snippets for one playbook's pages, by the name the templates call them with."""
-    situations = {s.id: s for s in playbook.situations}
     symbols = {unit: str(_(f"unit-{unit}")) for unit in SYMBOLS}
 
     @cache  # a playbook has a handful of targets, repeated on every page
@@ -54,7 +53,7 @@ def snippets(playbook: Playbook, _: Translate) -> dict[str, Callable[..., Any]]:
         return _("First reply") if metric == "first_response" else _("Follow-up reply")
 
     def situation_link(situation: str, base: str) -> Markup:
-        name = cell(situations[situation].name)
+        name = cell(playbook.situation(situation).name)
         return Markup(f"[{name}]({url(base)}situations/{url(situation)}.md)")
 
     def situations_of(ids: Iterable[str], base: str) -> Markup:
