@@ -32,8 +32,8 @@ import yaml
 from mkdocs.config import load_config
 
 from generator import ROOT
-from generator.rendering import navigation
-from generator.site import configure, write_pages
+from generator.site.builder import configure, write_pages
+from generator.site.rendering import navigation
 from generator.validation import validate
 
 SAMPLE = ROOT / "guidelines"
@@ -131,7 +131,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 import mkdocs.config.defaults, mkdocs.plugins, mkdocs.structure.files  # every build imports them
 start = time.process_time()
-from generator.plugin import PlaybookPlugin
+from generator.site.plugin import PlaybookPlugin
 spent = time.process_time() - start
 def timed(hook):
     @functools.wraps(hook)  # keeps the hook's event priority

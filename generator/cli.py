@@ -11,9 +11,9 @@ from typing import Any, TypeVar
 
 import click
 
-from . import ROOT, __version__
-from .reporting import FINDING_FORMATS, FORMATS, report, report_findings, summary
-from .validation import Result, validate
+from generator import ROOT, __version__
+from generator.reporting import FINDING_FORMATS, FORMATS, report, report_findings, summary
+from generator.validation import Result, validate
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -114,7 +114,7 @@ def validate_command(directory: Path | None, fmt: str, strict: bool) -> None:
 @internal_errors
 def schema_command(check: bool) -> None:
     """Regenerate the JSON Schemas in rules/ from the registry of rule kinds."""
-    from .schema import published, write_published
+    from generator.schemas import published, write_published
 
     if check:
         stale = [
@@ -141,8 +141,8 @@ def schema_command(check: bool) -> None:
 @internal_errors
 def export_command(directory: Path | None, output: Path | None) -> None:
     """Export the rules as JSON for other systems (see rules/export.schema.json)."""
-    from .export import dumps, export
-    from .files import write_atomic
+    from generator.export import dumps, export
+    from generator.writing import write_atomic
 
     result = load_or_exit(directory)
     text = dumps(export(result.playbook))
@@ -176,8 +176,8 @@ def _read_reply(name: str) -> tuple[str, str]:
 
 
 def _rules_document(rules_file: Path | None, guidelines: Path | None) -> dict[str, Any]:
-    from .export import export
-    from .rules_file import RulesFileError, read_rules
+    from generator.checking.rules_file import RulesFileError, read_rules
+    from generator.export import export
 
     if rules_file is None:
         return export(load_or_exit(guidelines).playbook)
@@ -247,8 +247,9 @@ def check_command(
     Exit 0 when no finding reaches --fail-on, 1 when one does, 2 on usage or
     configuration errors.
     """
-    from .checking import SEVERITY_ORDER, Checker, UnknownName
-    from .durations import parse
+    from generator.checking import Checker, UnknownName
+    from generator.text.durations import parse
+    from generator.vocabulary import SEVERITY_ORDER
 
     if situation and in_reply_to:
         raise click.UsageError("give --situation or --in-reply-to, not both.")
@@ -300,8 +301,8 @@ def build_command(directory: Path | None, site_dir: Path, strict: bool, verbose:
     The site holds the rules as /rules.json beside their schema /export.schema.json. The
     folder is replaced only when the build succeeds.
     """
-    from .files import replace_folder
-    from .site import build_site
+    from generator.site.builder import build_site
+    from generator.writing import replace_folder
 
     directory = directory or default_guidelines()
     result = load_or_exit(directory, strict)
@@ -327,7 +328,7 @@ def build_command(directory: Path | None, site_dir: Path, strict: bool, verbose:
 @internal_errors
 def serve_command(directory: Path | None, dev_addr: str, open_in_browser: bool) -> None:
     """Preview the site, rebuilding it when a file of the guidelines changes."""
-    from .site import serve_site
+    from generator.site.builder import serve_site
 
     # The plugin validates on every build and logs problems with the same messages as validate.
     directory = directory or default_guidelines()

@@ -7,14 +7,10 @@ from typing import Any
 
 import orjson
 
-from .kinds import KINDS, Environment
-from .kinds.response_time import BANDS, METRICS
-from .model import Band, Channel, Playbook, Rule, Template
-from .schema import CHANNEL_KINDS, DAYS, DRAFT, SEVERITIES
+from generator.kinds import KINDS, Environment
+from generator.model import Band, Channel, Playbook, Rule, Template
+from generator.vocabulary import BANDS, FORMAT, FORMAT_VERSION, METRICS
 
-FORMAT = "playbook-rules"
-#: Minor versions only add optional fields; a major version may remove or change them.
-FORMAT_VERSION = "1.0.0"
 RULES_PAGE = "rules/"
 
 MATCHING = {
@@ -162,116 +158,3 @@ def dumps(document: dict[str, Any]) -> str:
     except orjson.JSONEncodeError:
         text = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False)
     return text + "\n"
-
-
-def export_schema() -> dict[str, Any]:
-    strings = {"type": "array", "items": {"type": "string"}}
-    band = _closed({name: {"type": "integer", "minimum": 0} for name in BANDS})
-    by_kind = [
-        {
-            "if": {"properties": {"kind": {"const": name}}},
-            "then": {"properties": {"options": kind.exported_schema}},
-        }
-        for name, kind in KINDS.items()
-    ]
-    rule = _closed(
-        {
-            "id": {"type": "string"},
-            "kind": {"enum": list(KINDS)},
-            "severity": {"enum": list(SEVERITIES)},
-            "message": {"type": "string"},
-            "situations": strings,
-            "options": {"type": "object"},
-            "link": {"type": "string", "description": "Site-relative URL of the rule's section."},
-        },
-        allOf=by_kind,
-    )
-    template = _closed(
-        {
-            "id": {"type": "string"},
-            "title": {"type": "string"},
-            "situation": {"type": ["string", "null"]},
-            "text": {"type": "string"},
-            "placeholders": {
-                "type": "array",
-                "items": _closed({"name": {"type": "string"}, "description": {"type": "string"}}),
-            },
-            "link": {"type": "string"},
-        }
-    )
-    hours = _closed(
-        {
-            "time_zone": {"type": "string"},
-            "open": {
-                "type": "array",
-                "items": _closed(
-                    {
-                        "days": {"type": "array", "items": {"enum": list(DAYS)}},
-                        "from": {"type": "string"},
-                        "to": {"type": "string"},
-                    }
-                ),
-            },
-        }
-    )
-    channel = _closed(
-        {
-            "id": {"type": "string"},
-            "name": {"type": "string"},
-            "kind": {"enum": list(CHANNEL_KINDS)},
-            "public": {"type": "boolean"},
-            "business_hours": {"oneOf": [{"type": "null"}, hours]},
-            "response_times": {
-                "type": "object",
-                "propertyNames": {"enum": list(METRICS)},
-                "additionalProperties": {
-                    "type": "object",
-                    "description": "Bands in seconds by situation id; '*' for any situation.",
-                    "additionalProperties": {"oneOf": [{"type": "null"}, band]},
-                },
-            },
-            "limits": _closed(
-                {u: {"type": ["integer", "null"]} for u in ("characters", "words", "sentences")}
-            ),
-            "templates": {"type": "array", "items": template},
-            "rules": {"type": "array", "items": rule},
-        }
-    )
-    return {
-        "$schema": DRAFT,
-        "$id": "export.schema.json",
-        "title": "playbook: the rules exported as JSON for other systems",
-        **_closed(
-            {
-                "$schema": {"type": "string"},
-                "format": {"const": FORMAT},
-                "format_version": {"type": "string", "pattern": r"^1\.\d+\.\d+$"},
-                "playbook": _closed(
-                    {
-                        "company": {"type": "string"},
-                        "language": {"type": "string"},
-                        "version": {"type": "string"},
-                        "source_hash": {"type": "string"},
-                    }
-                ),
-                "matching": {"type": "object", "additionalProperties": {"type": "string"}},
-                "situations": {
-                    "type": "array",
-                    "items": _closed(
-                        {"id": {"type": "string"}, "name": {"type": "string"}, "signals": strings}
-                    ),
-                },
-                "channels": {"type": "array", "items": channel},
-            }
-        ),
-    }
-
-
-def _closed(properties: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "additionalProperties": False,
-        "required": sorted(k for k in properties if k != "$schema"),
-        "properties": properties,
-        **extra,
-    }

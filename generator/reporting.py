@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from . import __version__
-from .checking import Finding
-from .diagnostics import Diagnostic, Level
+from generator import __version__
+from generator.checking import Finding
+from generator.model.diagnostics import Diagnostic, Level
 
 FORMATS = ("text", "json", "github")
 

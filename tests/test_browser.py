@@ -16,10 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import build_site
+from generator.site.builder import build_site
 from generator.validation import validate
-
-from .conftest import ROOT, SAMPLE, TESTS
+from tests.conftest import ROOT, SAMPLE, TESTS
 
 ARTIFACTS = TESTS / "artifacts"
 CHROMIUM_FLAGS = (

@@ -12,8 +12,7 @@ from click.testing import CliRunner
 from generator.checking import Checker, UnknownName
 from generator.cli import main
 from generator.validation import validate
-
-from .conftest import GOLDEN, ITALIAN, SAMPLE, assert_golden
+from tests.conftest import GOLDEN, ITALIAN, SAMPLE, assert_golden
 
 BAD_WHATSAPP = (
     "Hello Marta. As per our policy, parcels are only traced after five working days.\n"

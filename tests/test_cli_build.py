@@ -10,8 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-
-from .conftest import SAMPLE
+from tests.conftest import SAMPLE
 
 
 def test_build_writes_the_site_with_the_rules(

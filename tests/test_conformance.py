@@ -10,8 +10,9 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from generator.checking import Checker
-from generator.export import FORMAT, FORMAT_VERSION, export_schema
 from generator.kinds import KINDS
+from generator.schemas.export import export_schema
+from generator.vocabulary import FORMAT, FORMAT_VERSION
 
 VECTORS = Path(__file__).parent / "conformance"
 CASES = [

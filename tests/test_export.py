@@ -9,10 +9,10 @@ from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
 from generator.cli import main
-from generator.export import dumps, export, export_schema
+from generator.export import dumps, export
+from generator.schemas.export import export_schema
 from generator.validation import validate
-
-from .conftest import ITALIAN, MINIMAL, SAMPLE
+from tests.conftest import ITALIAN, MINIMAL, SAMPLE
 
 
 def test_export_validates_against_its_schema() -> None:

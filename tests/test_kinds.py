@@ -6,7 +6,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from generator.kinds import KINDS, Context, Environment, Example, RuleKind
-from generator.schema import channel_schema, playbook_schema
+from generator.schemas.guidelines import channel_schema, playbook_schema
 
 EXAMPLES = [
     pytest.param(kind, example, id=f"{name}-{'pass' if example.passes else 'fail'}-{i}")

@@ -13,12 +13,11 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from generator.checking import Checker
-from generator.loading import load_bytes
-from generator.matching import TermMatcher
-from generator.schema import channel_schema, playbook_schema
+from generator.schemas.guidelines import channel_schema, playbook_schema
+from generator.text.matching import TermMatcher
 from generator.validation import validate
-
-from .conftest import MINIMAL
+from generator.validation.loading import load_bytes
+from tests.conftest import MINIMAL
 
 JSONISH = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),

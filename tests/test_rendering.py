@@ -15,15 +15,14 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.escaping import cell, code, fence, inline
-from generator.escaping import markdown as markdown_field
 from generator.export import export
 from generator.kinds import KINDS
 from generator.model import Page
-from generator.rendering import TEMPLATES, navigation, render, translations
+from generator.site.escaping import cell, code, fence, inline
+from generator.site.escaping import markdown as markdown_field
+from generator.site.rendering import TEMPLATES, navigation, render, translations
 from generator.validation import validate
-
-from .conftest import GOLDEN, ITALIAN, ROOT, SAMPLE, UPDATE, assert_golden
+from tests.conftest import GOLDEN, ITALIAN, ROOT, SAMPLE, UPDATE, assert_golden
 
 PLAYBOOKS = {"sample": SAMPLE, "italian": ITALIAN}
 

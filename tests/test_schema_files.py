@@ -10,10 +10,9 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.kinds import KINDS
-from generator.schema import published
-from generator.schema_check import python_pattern
-
-from .conftest import ROOT, SAMPLE
+from generator.schemas import published
+from generator.schemas.check import python_pattern
+from tests.conftest import ROOT, SAMPLE
 
 
 def test_published_schemas_are_up_to_date() -> None:

@@ -17,10 +17,9 @@ import pytest
 import yaml
 
 from generator.export import dumps, export
-from generator.site import build_site, site_files, write_pages
+from generator.site.builder import build_site, site_files, write_pages
 from generator.validation import validate
-
-from .conftest import ITALIAN, ROOT, SAMPLE
+from tests.conftest import ITALIAN, ROOT, SAMPLE
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

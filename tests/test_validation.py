@@ -9,8 +9,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.validation import validate
-
-from .conftest import GOLDEN, ITALIAN, SAMPLE, assert_golden
+from tests.conftest import GOLDEN, ITALIAN, SAMPLE, assert_golden
 
 PLAYBOOK, CHAT = "playbook.yml", "channels/chat.yml"
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(

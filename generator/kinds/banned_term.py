@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import matching
-from ..matching import TermMatcher
-from . import Context, Environment, Hit, Matcher
-from ._terms import CASE_SENSITIVE, EXCEPTIONS, TERM, TERMS
+from generator.kinds import Context, Environment, Hit, Matcher
+from generator.kinds._terms import CASE_SENSITIVE, EXCEPTIONS, TERM, TERMS
+from generator.text import matching
+from generator.text.matching import TermMatcher
 
 OPTIONS = {
     "type": "object",

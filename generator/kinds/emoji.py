@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..patterns import compile_linear
-from . import Context, Environment, Hit, Matcher
+from generator.kinds import Context, Environment, Hit, Matcher
+from generator.text.patterns import compile_linear
 
 _PICTOGRAPH = (
     r"[\x{1F000}-\x{1FAFF}\x{2600}-\x{27BF}\x{2B00}-\x{2BFF}\x{2300}-\x{23FF}"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..patterns import compile_linear, problem
-from . import Context, Environment, Hit, Matcher
+from generator.kinds import Context, Environment, Hit, Matcher
+from generator.text.patterns import compile_linear, problem
 
 PATTERN = {"type": "string", "minLength": 1}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import Context, Environment, Hit, Matcher
+from generator.kinds import Context, Environment, Hit, Matcher
 
 LIMIT = {"type": "integer", "minimum": 1}
 UNITS = ("characters", "words", "sentences")

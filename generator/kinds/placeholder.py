@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..patterns import compile_linear
-from . import Context, Environment, Hit, Matcher
+from generator.kinds import Context, Environment, Hit, Matcher
+from generator.text.patterns import compile_linear
 
 APPLIES_TO_TEMPLATES = False
 

@@ -12,10 +12,11 @@ import json
 from functools import cache
 from typing import Any
 
-from .. import ROOT, matching
-from ..matching import TermMatcher
-from . import Context, Environment, Hit, Matcher
-from ._terms import TERM
+from generator import ROOT
+from generator.kinds import Context, Environment, Hit, Matcher
+from generator.kinds._terms import TERM
+from generator.text import matching
+from generator.text.matching import TermMatcher
 
 OPTIONS = {
     "type": "object",

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..matching import TermMatcher
-from . import Context, Environment, Hit, Matcher
-from ._terms import CASE_SENSITIVE, TERMS
+from generator.kinds import Context, Environment, Hit, Matcher
+from generator.kinds._terms import CASE_SENSITIVE, TERMS
+from generator.text.matching import TermMatcher
 
 OPTIONS = {
     "type": "object",

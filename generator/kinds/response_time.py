@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..durations import describe
-from . import Context, Environment, Hit, Matcher
+from generator.kinds import Context, Environment, Hit, Matcher
+from generator.text.durations import describe
+from generator.vocabulary import BANDS, METRICS
 
 APPLIES_TO_TEMPLATES = False
-METRICS = ("first_response", "next_response")
-BANDS = ("target", "acceptable", "unacceptable")
 
 OPTIONS = {
     "type": "object",

@@ -11,14 +11,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import ROOT
-from .escaping import fence
-from .export import dumps, export, export_schema
-from .files import write_atomic
-from .model import Playbook
-from .rendering import TEMPLATES, render
-from .schema import dumps as schema_dumps
-from .validation import Result
+from generator import ROOT
+from generator.export import dumps, export
+from generator.model import Playbook
+from generator.schemas import dumps as schema_dumps
+from generator.schemas.export import export_schema
+from generator.site.escaping import fence
+from generator.site.rendering import TEMPLATES, render
+from generator.validation import Result
+from generator.writing import write_atomic
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -74,7 +75,7 @@ def write_pages(playbook: Playbook, out_dir: Path) -> list[Path]:
 
 def failure_message(directory: str, result: Result) -> str:
     """What `playbook validate` prints for an invalid folder, under one line saying why."""
-    from .reporting import report, summary
+    from generator.reporting import report, summary
 
     return (
         f"the guidelines in {directory} are not valid:\n"

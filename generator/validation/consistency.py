@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from .checking import Checker, Finding
-from .diagnostics import Diagnostic, Level
-from .export import environment
-from .kinds import KINDS, Context, Environment
-from .model import Playbook
+from generator.checking import Checker, Finding
+from generator.export import environment
+from generator.kinds import KINDS, Context, Environment
+from generator.model import Playbook
+from generator.model.diagnostics import Diagnostic, Level
 
 _LEVELS = {"error": Level.ERROR, "warning": Level.WARNING}
 

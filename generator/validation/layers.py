@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import schema
-from .diagnostics import Diagnostic, Level, did_you_mean, sort_key
-from .loading import Document, load_bytes
-from .model import Page, Playbook
-from .schema_check import SchemaCheck
+from generator.model import Page, Playbook
+from generator.model.diagnostics import Diagnostic, Level, did_you_mean, sort_key
+from generator.schemas import guidelines as schema
+from generator.schemas.check import SchemaCheck
+from generator.validation.loading import Document, load_bytes, pointer
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -97,9 +97,9 @@ def _snapshot(directory: Path, root: str) -> _Files:
 
 
 def _validate(root: str, files: _Files) -> Result:
-    from .building import build
-    from .consistency import check_consistency
-    from .meaning import check_meaning
+    from generator.validation.building import build
+    from generator.validation.consistency import check_consistency
+    from generator.validation.meaning import check_meaning
 
     diagnostics: list[Diagnostic] = []
     contents = dict(files)
@@ -238,10 +238,6 @@ def _missing(document: Document, path: tuple[Any, ...], name: str) -> str:
             "and response_times, so that none is a second-class channel."
         )
     return f"missing '{name}': add it."
-
-
-def pointer(path: tuple[Any, ...]) -> str:
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
 
 
 def _json_type(value: Any) -> str:

@@ -13,9 +13,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .durations import SYMBOLS, describe
-from .escaping import cell, code, raw_html, url
-from .model import Band, Channel, Playbook
+from generator.model import Band, Channel, Playbook
+from generator.site.escaping import cell, code, raw_html, url
+from generator.text.durations import SYMBOLS, describe
 
 Translate = Callable[..., Markup]
 

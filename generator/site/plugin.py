@@ -12,9 +12,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
-from .rendering import TEMPLATES, navigation
-from .site import add_files, configure, display, error_files, failure_message, site_files
-from .validation import validate
+from generator.site.builder import (
+    add_files,
+    configure,
+    display,
+    error_files,
+    failure_message,
+    site_files,
+)
+from generator.site.rendering import TEMPLATES, navigation
+from generator.validation import validate
 
 log = get_plugin_logger(__name__)
 

@@ -18,13 +18,13 @@ import jinja2.bccache
 import yaml
 from markupsafe import Markup
 
-from . import ROOT
-from .escaping import cell, code, fence, inline, markdown, raw_html, url
-from .kinds import KINDS, RuleKind
-from .kinds import Example as KindExample
-from .kinds.response_time import METRICS
-from .model import Channel, Playbook, Rule, Term
-from .snippets import snippets
+from generator import ROOT
+from generator.kinds import KINDS, RuleKind
+from generator.kinds import Example as KindExample
+from generator.model import Channel, Playbook, Rule, Term
+from generator.site.escaping import cell, code, fence, inline, markdown, raw_html, url
+from generator.site.snippets import snippets
+from generator.vocabulary import METRICS
 
 TEMPLATES = ROOT / "site_templates"
 _FENCE = re.compile(r"\s*(`{3,})")
@@ -219,7 +219,7 @@ def example_groups(kind: RuleKind) -> list[tuple[dict[str, Any], list[KindExampl
 
 def export_example(playbook: Playbook) -> str:
     """An excerpt of this playbook's rules.json: one channel with one of its rules."""
-    from .export import export_channel, export_header
+    from generator.export import export_channel, export_header
 
     channel = export_channel(playbook, playbook.channels[0])
     channel["rules"] = channel["rules"][:1]

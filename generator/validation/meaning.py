@@ -8,15 +8,14 @@ import zoneinfo
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from . import durations
-from .building import apply_override, declared_rules
-from .diagnostics import Diagnostic, Level, did_you_mean
-from .kinds import KINDS
-from .kinds.response_time import BANDS, METRICS
-from .loading import Document
-from .matching import TermMatcher, canonical
-from .schema_check import SchemaCheck
-from .validation import pointer
+from generator.kinds import KINDS
+from generator.model.diagnostics import Diagnostic, Level, did_you_mean
+from generator.schemas.check import SchemaCheck
+from generator.text import durations
+from generator.text.matching import TermMatcher, canonical
+from generator.validation.building import apply_override, declared_rules
+from generator.validation.loading import Document, pointer
+from generator.vocabulary import BANDS, METRICS
 
 _PLACEHOLDER = re.compile(r"\{\{?\s*([A-Za-z_][\w.-]*)\s*\}?\}")
 

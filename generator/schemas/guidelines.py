@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from . import ROOT, durations
-from .kinds import KINDS
-from .kinds._terms import VISIBLE
-from .kinds.response_time import BANDS, METRICS
+from generator.kinds import KINDS
+from generator.kinds._terms import VISIBLE
+from generator.text import durations
+from generator.vocabulary import BANDS, CHANNEL_KINDS, DAYS, DRAFT, LANGUAGES, METRICS, SEVERITIES
 
-DRAFT = "https://json-schema.org/draft/2020-12/schema"
-SEVERITIES = ("error", "warning", "suggestion")
-LANGUAGES = ("de", "en", "es", "fr", "it", "nl", "pt")
-CHANNEL_KINDS = (
-    "public_social",
-    "private_messaging",
-    "live_chat",
-    "video_chat",
-    "email",
-    "phone",
-    "chatbot",
-)
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 ID = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}
 TEXT = {"type": "string", "minLength": 1, "pattern": VISIBLE}
 MARKDOWN = {**TEXT, "description": "Markdown."}
@@ -277,32 +263,3 @@ def channel_schema() -> dict[str, Any]:
             },
         ),
     }
-
-
-def dumps(schema: dict[str, Any]) -> str:
-    """The canonical text of a schema: sorted keys, two-space indent, trailing newline."""
-    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-
-
-def published() -> dict[str, str]:
-    """Every schema file under rules/, by file name, as its text."""
-    from .export import export_schema
-
-    return {
-        "playbook.schema.json": dumps(playbook_schema()),
-        "channel.schema.json": dumps(channel_schema()),
-        "export.schema.json": dumps(export_schema()),
-    }
-
-
-def write_published() -> list[str]:
-    """Regenerate the schemas under rules/; return the names of the files that changed."""
-    from .files import write_atomic
-
-    changed = []
-    for name, text in published().items():
-        path = ROOT / "rules" / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            write_atomic(path, text)
-            changed.append(name)
-    return changed

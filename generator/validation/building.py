@@ -8,10 +8,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from . import durations
-from .kinds.response_time import METRICS
-from .loading import Document
-from .model import (
+from generator.model import (
     Band,
     BusinessHours,
     Channel,
@@ -28,6 +25,9 @@ from .model import (
     Tone,
     Turn,
 )
+from generator.text import durations
+from generator.validation.loading import Document
+from generator.vocabulary import METRICS
 
 DEFAULT_SEVERITY = {"banned": "error", "preferred": "warning"}
 

@@ -12,12 +12,12 @@ from typing import Any
 
 import re2
 
-from .diagnostics import did_you_mean
-from .kinds import KINDS, Context, Matcher
-from .matching import TermMatcher, nfc
+from generator.kinds import KINDS, Context, Matcher
+from generator.model.diagnostics import did_you_mean
+from generator.text.matching import TermMatcher, nfc
+from generator.vocabulary import SEVERITY_ORDER
 
 _NEWLINE = re.compile("\n")
-SEVERITY_ORDER = {"suggestion": 0, "warning": 1, "error": 2}
 _SET_OPTIONS = re2.Options()
 _SET_OPTIONS.log_errors = False
 
@@ -116,7 +116,7 @@ class Checker:
 
     @classmethod
     def from_playbook(cls, playbook: Any, *, base_url: str = "") -> Checker:
-        from .export import export
+        from generator.export import export
 
         return cls(export(playbook), base_url=base_url)
 
@@ -125,7 +125,7 @@ class Checker:
         """From an exported rules.json; raises RulesFileError if it is not a valid one."""
         from pathlib import Path
 
-        from .rules_file import read_rules
+        from generator.checking.rules_file import read_rules
 
         return cls(read_rules(Path(path)), base_url=base_url)
 

@@ -7,8 +7,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .export import FORMAT_VERSION, export_schema
-from .schema_check import SchemaCheck
+from generator.schemas.check import SchemaCheck
+from generator.schemas.export import export_schema
+from generator.vocabulary import FORMAT_VERSION
 
 
 class RulesFileError(ValueError):

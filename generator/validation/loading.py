@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic, Level
+from generator.model.diagnostics import Diagnostic, Level
 
 try:  # libyaml's C composer is several times faster; the pure-Python one is the fallback.
     from yaml import CSafeLoader as _Composer
@@ -229,3 +229,8 @@ def _scalar(node: yaml.ScalarNode, where: tuple[int, int]) -> Any:
     if _FLOAT.fullmatch(value):
         return float(value)
     return value
+
+
+def pointer(path: tuple[Any, ...]) -> str:
+    """The JSON pointer of a path of keys and indexes."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)

@@ -1,0 +1,1 @@
+"""The playbook site: its pages, the MkDocs plugin, and building or serving it."""

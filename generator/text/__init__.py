@@ -1,0 +1,1 @@
+"""Text the rules read: whole-word matching, linear-time patterns, durations."""

@@ -1,0 +1,5 @@
+"""Validating a guidelines folder in layers and building the playbook from it."""
+
+from generator.validation.layers import Result, validate
+
+__all__ = ["Result", "validate"]
