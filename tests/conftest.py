@@ -16,6 +16,8 @@ SAMPLE = ROOT / "guidelines"
 ITALIAN = FIXTURES / "italian"
 MINIMAL = FIXTURES / "minimal"
 UPDATE = os.environ.get("PLAYBOOK_UPDATE_GOLDEN") == "1"
+#: Real public support conversations, laid beside the repository (see its SOURCES.md).
+TWCS = ROOT.parent / "shared" / "data" / "twcs_head5000.csv"
 
 
 def assert_golden(path: Path, actual: str) -> None:
