@@ -275,7 +275,7 @@ def check_command(
         ]
     except UnknownName as error:
         raise click.UsageError(str(error)) from None
-    rules = {r["id"]: r for c in document["channels"] for r in c["rules"]}
+    rules = {r["id"]: r for r in document["rules"].values()}
     click.echo(report_findings(results, fmt, rules), nl=False)
     threshold = SEVERITY_ORDER.get(fail_on, 99)
     failing = any(SEVERITY_ORDER[f.severity] >= threshold for _, fs in results for f in fs)

@@ -1,4 +1,10 @@
-"""The rules as JSON for other systems: every rule resolved per channel, nothing left implicit."""
+"""The rules as JSON for other systems: every rule resolved per channel, nothing left implicit.
+
+Each rule is written once, under `rules`, and each channel lists the keys of its rules: a
+rule's key is its id, or, when channels resolve the same rule differently (a response-time
+rule with each channel's targets), `<id>@<channel>` for each variant, after the first
+channel that has it.
+"""
 
 from __future__ import annotations
 
@@ -82,8 +88,10 @@ def _band(band: Band) -> dict[str, int]:
     return {name: getattr(band, name) for name in BANDS}
 
 
-def export_channel(playbook: Playbook, channel: Channel) -> dict[str, Any]:
-    env = environment(playbook, channel)
+def export_channel(
+    playbook: Playbook, channel: Channel, keys: list[str] | None = None
+) -> dict[str, Any]:
+    """A channel, with the keys of its rules (by default, each rule's id)."""
     times = channel.response_times
     hours = channel.business_hours
     return {
@@ -117,8 +125,38 @@ def export_channel(playbook: Playbook, channel: Channel) -> dict[str, Any]:
             }
             for t in channel.templates
         ],
-        "rules": [export_rule(rule, env) for rule in channel.rules],
+        "rules": keys if keys is not None else [rule.id for rule in channel.rules],
     }
+
+
+def export_rules(playbook: Playbook) -> tuple[dict[str, dict[str, Any]], dict[str, list[str]]]:
+    """Every rule once, by key, and each channel's rule keys in the channel's order."""
+    # rule id -> its distinct bodies, each with the first channel that has it
+    variants: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    chosen: dict[str, list[tuple[str, int]]] = {}
+    for channel in playbook.channels:
+        env = environment(playbook, channel)
+        chosen[channel.id] = []
+        for rule in channel.rules:
+            body = export_rule(rule, env)
+            known = variants.setdefault(rule.id, [])
+            index = next((i for i, (_, b) in enumerate(known) if b == body), None)
+            if index is None:
+                index = len(known)
+                known.append((channel.id, body))
+            chosen[channel.id].append((rule.id, index))
+
+    def key(rule_id: str, index: int) -> str:
+        known = variants[rule_id]
+        return rule_id if len(known) == 1 else f"{rule_id}@{known[index][0]}"
+
+    rules = {
+        key(rule_id, i): body
+        for rule_id, known in variants.items()
+        for i, (_, body) in enumerate(known)
+    }
+    keys = {c: [key(rule_id, i) for rule_id, i in picks] for c, picks in chosen.items()}
+    return dict(sorted(rules.items())), keys
 
 
 def export_header(playbook: Playbook) -> dict[str, Any]:
@@ -136,6 +174,7 @@ def export_header(playbook: Playbook) -> dict[str, Any]:
 
 
 def export(playbook: Playbook) -> dict[str, Any]:
+    rules, keys = export_rules(playbook)
     return {
         "$schema": "export.schema.json",
         **export_header(playbook),
@@ -143,7 +182,8 @@ def export(playbook: Playbook) -> dict[str, Any]:
         "situations": [
             {"id": s.id, "name": s.name, "signals": list(s.signals)} for s in playbook.situations
         ],
-        "channels": [export_channel(playbook, c) for c in playbook.channels],
+        "rules": rules,
+        "channels": [export_channel(playbook, c, keys[c.id]) for c in playbook.channels],
     }
 
 

@@ -30,4 +30,4 @@ BANDS = ("target", "acceptable", "unacceptable")
 #: The exported rules file: its format name and version. Minor versions only add optional
 #: fields; a major version may remove or change them.
 FORMAT = "playbook-rules"
-FORMAT_VERSION = "1.0.0"
+FORMAT_VERSION = "2.0.0"

@@ -182,4 +182,4 @@ def test_a_broken_rules_file_is_a_usage_error(tmp_path: Path) -> None:
     rules = tmp_path / "rules.json"
     rules.write_text('{"format_version": "9.0.0"}', encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--rules", str(rules), "-c", "x"], input="hi")
-    assert result.exit_code == 2 and "format version 1.x" in result.output
+    assert result.exit_code == 2 and "format version 2.x" in result.output

@@ -29,6 +29,7 @@ def rules_document(rules: list[dict[str, Any]]) -> dict[str, Any]:
         "playbook": {"company": "Test", "language": "en", "version": "1", "source_hash": ""},
         "matching": {},
         "situations": [{"id": s, "name": s, "signals": [s]} for s in ("information", "complaint")],
+        "rules": {rule["id"]: rule for rule in rules},
         "channels": [
             {
                 "id": "test",
@@ -39,7 +40,7 @@ def rules_document(rules: list[dict[str, Any]]) -> dict[str, Any]:
                 "response_times": {},
                 "limits": {"characters": None, "words": None, "sentences": None},
                 "templates": [],
-                "rules": rules,
+                "rules": [rule["id"] for rule in rules],
             }
         ],
     }

@@ -44,8 +44,9 @@ def test_export_text_is_json_with_sorted_keys_and_unescaped_text() -> None:
 def test_rules_are_resolved_per_channel() -> None:
     document = export(validate(SAMPLE).playbook)
     channels = {c["id"]: c for c in document["channels"]}
-    phone = {r["id"] for r in channels["phone"]["rules"]}
-    whatsapp = {r["id"]: r for r in channels["whatsapp"]["rules"]}
+    rules = document["rules"]
+    phone = {rules[k]["id"] for k in channels["phone"]["rules"]}
+    whatsapp = {rules[k]["id"]: rules[k] for k in channels["whatsapp"]["rules"]}
     assert "no-channel-switch" not in phone and "no-channel-switch" in whatsapp
     assert whatsapp["whatsapp-message-length"]["options"]["characters"] == 500
     seconds = whatsapp["first-response-time"]["options"]["seconds"]
@@ -75,3 +76,19 @@ def test_export_of_invalid_guidelines_writes_nothing(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", str(tmp_path / "g"), "-o", str(target)])
     assert result.exit_code == 1
     assert target.read_text(encoding="utf-8") == "previous"
+
+
+def test_a_rule_shared_by_channels_is_written_once() -> None:
+    document = export(validate(SAMPLE).playbook)
+    rules, channels = document["rules"], document["channels"]
+    assert all(k in rules for c in channels for k in c["rules"])
+    assert sorted({k for c in channels for k in c["rules"]}) == sorted(rules)
+    # one body for all channels: keyed by its id
+    assert all("term-calm-down" in c["rules"] for c in channels)
+    # resolved differently per channel: one variant per distinct body, named after a channel
+    variants = [k for k in rules if rules[k]["id"] == "first-response-time"]
+    assert len(variants) > 1 and all(k.startswith("first-response-time@") for k in variants)
+    bodies = [json.dumps(rules[k], sort_keys=True) for k in variants]
+    assert len(set(bodies)) == len(bodies)
+    instagram = next(c for c in channels if c["id"] == "instagram")
+    assert "first-response-time@facebook" in instagram["rules"]  # same targets as facebook

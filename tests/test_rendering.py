@@ -81,7 +81,7 @@ def test_every_link_of_the_export_has_its_anchor(name: str) -> None:
     playbook = playbook_of(PLAYBOOKS[name])
     pages = render(playbook)
     document = export(playbook)
-    links = [r["link"] for c in document["channels"] for r in c["rules"]]
+    links = [r["link"] for r in document["rules"].values()]
     links += [t["link"] for c in document["channels"] for t in c["templates"]]
     assert links
     for link in links:

@@ -75,7 +75,7 @@ def test_plain_mkdocs_build_strict_builds_every_page(sample_site: Path) -> None:
 
 def test_the_built_site_has_every_anchor_the_export_links_to(sample_site: Path) -> None:
     document = json.loads((sample_site / "rules.json").read_text(encoding="utf-8"))
-    links = [r["link"] for c in document["channels"] for r in c["rules"]]
+    links = [r["link"] for r in document["rules"].values()]
     links += [t["link"] for c in document["channels"] for t in c["templates"]]
     assert "channels/whatsapp/#whatsapp-late-delivery-complaint" in links
     assert "rules/#complaint-apology" in links

@@ -44,4 +44,11 @@ def read_rules(path: Path) -> dict[str, Any]:
     if error is not None:
         where = "/" + "/".join(map(str, error.absolute_path))
         raise RulesFileError(f"{path}: {where}: {error.message}: export it again.")
+    for number, channel in enumerate(document["channels"]):
+        for index, key in enumerate(channel["rules"]):
+            if key not in document["rules"]:
+                raise RulesFileError(
+                    f"{path}: /channels/{number}/rules/{index}: no rule '{key}' under /rules: "
+                    "export it again."
+                )
     return document

@@ -8,6 +8,10 @@ Schema fragment for its options), `EXPORTED` (the schema of its options once nor
 of meaning that a schema cannot express, as (path, message) pairs) and `prefilter(normalised)`
 (an RE2 pattern that occurs in every reply the rule reports on, so that one pass over the
 reply tells which rules can be skipped).
+
+A kind that looks for terms gives, instead of `compile`, `terms(normalised)` (the TermGroup to
+find) and `report(normalised)` (from the matches found to the hits), so that the checker can
+find the terms of every rule of a channel in one pass over the reply.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
+
+from generator.text.matching import Match, TermGroup, TermMatcher
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,8 @@ class Environment:
 
 
 Matcher = Callable[[str, Context], Iterable[Hit]]
+#: What a term kind makes of the matches of its terms in a reply.
+Reporter = Callable[[list[Match], Context], list[Hit]]
 
 
 @dataclass(frozen=True)
@@ -74,6 +82,21 @@ class RuleKind:
     problems: Callable[[dict[str, Any]], list[tuple[tuple[str | int, ...], str]]]
     prefilter: Callable[[dict[str, Any]], str] | None = None
     applies_to_templates: bool = True
+    terms: Callable[[dict[str, Any]], TermGroup] | None = None
+    report: Callable[[dict[str, Any]], Reporter] | None = None
+
+
+def _term_compile(module: ModuleType) -> Callable[[dict[str, Any]], Matcher]:
+    """A term kind's matcher on its own, for a rule checked outside a channel's one pass."""
+
+    def compile(options: dict[str, Any]) -> Matcher:
+        group, report = module.terms(options), module.report(options)
+        matcher = TermMatcher(
+            group.terms, case_sensitive=group.case_sensitive, exceptions=group.exceptions
+        )
+        return lambda text, context: report(list(matcher.finditer(text)), context)
+
+    return compile
 
 
 def _kind(module: ModuleType) -> RuleKind:
@@ -100,10 +123,12 @@ def _kind(module: ModuleType) -> RuleKind:
         exported_schema=module.EXPORTED,
         examples=examples,
         normalise=module.normalise,
-        compile=module.compile,
+        compile=getattr(module, "compile", None) or _term_compile(module),
         problems=getattr(module, "problems", lambda options: []),
         prefilter=getattr(module, "prefilter", None),
         applies_to_templates=getattr(module, "APPLIES_TO_TEMPLATES", True),
+        terms=getattr(module, "terms", None),
+        report=getattr(module, "report", None),
     )
 
 

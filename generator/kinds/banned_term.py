@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.kinds import Context, Environment, Hit, Matcher
+from generator.kinds import Environment, Hit, Reporter
 from generator.kinds._terms import CASE_SENSITIVE, EXCEPTIONS, TERM, TERMS
-from generator.text import matching
-from generator.text.matching import TermMatcher
+from generator.text.matching import TermGroup
 
 OPTIONS = {
     "type": "object",
@@ -62,18 +61,13 @@ def normalise(options: dict[str, Any], environment: Environment) -> dict[str, An
     }
 
 
-def prefilter(options: dict[str, Any]) -> str:
-    return matching.prefilter(options["terms"], options["case_sensitive"])
-
-
-def compile(options: dict[str, Any]) -> Matcher:
-    matcher = TermMatcher(
-        options["terms"], case_sensitive=options["case_sensitive"], exceptions=options["exceptions"]
+def terms(options: dict[str, Any]) -> TermGroup:
+    return TermGroup(
+        tuple(options["terms"]), options["case_sensitive"], tuple(options["exceptions"])
     )
+
+
+def report(options: dict[str, Any]) -> Reporter:
     replacement = options["replacement"]
     suggestion = f"write '{replacement}' instead" if replacement else None
-
-    def check(text: str, context: Context) -> list[Hit]:
-        return [Hit(m.start, m.end, suggestion=suggestion) for m in matcher.finditer(text)]
-
-    return check
+    return lambda matches, context: [Hit(m.start, m.end, suggestion=suggestion) for m in matches]

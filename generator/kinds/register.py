@@ -13,10 +13,9 @@ from functools import cache
 from typing import Any
 
 from generator import ROOT
-from generator.kinds import Context, Environment, Hit, Matcher
+from generator.kinds import Environment, Hit, Reporter
 from generator.kinds._terms import TERM
-from generator.text import matching
-from generator.text.matching import TermMatcher
+from generator.text.matching import TermGroup
 
 OPTIONS = {
     "type": "object",
@@ -94,21 +93,15 @@ def normalise(options: dict[str, Any], environment: Environment) -> dict[str, An
     }
 
 
-def prefilter(options: dict[str, Any]) -> str:
-    return matching.prefilter([m["term"] for m in options["markers"]], False)
+def terms(options: dict[str, Any]) -> TermGroup:
+    return TermGroup(tuple(m["term"] for m in options["markers"]), options["case_sensitive"])
 
 
-def compile(options: dict[str, Any]) -> Matcher:
-    markers = options["markers"]
-    matcher = TermMatcher([m["term"] for m in markers])
+def report(options: dict[str, Any]) -> Reporter:
     suggestions = [
         f"write '{m['replacement']}' instead" if m["replacement"] else "leave it out"
-        for m in markers
+        for m in options["markers"]
     ]
-
-    def check(text: str, context: Context) -> list[Hit]:
-        return [
-            Hit(m.start, m.end, suggestion=suggestions[m.index]) for m in matcher.finditer(text)
-        ]
-
-    return check
+    return lambda matches, context: [
+        Hit(m.start, m.end, suggestion=suggestions[m.index]) for m in matches
+    ]

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.kinds import Context, Environment, Hit, Matcher
+from generator.kinds import Environment, Hit, Reporter
 from generator.kinds._terms import CASE_SENSITIVE, TERMS
-from generator.text.matching import TermMatcher
+from generator.text.matching import TermGroup
 
 OPTIONS = {
     "type": "object",
@@ -51,12 +51,11 @@ def normalise(options: dict[str, Any], environment: Environment) -> dict[str, An
     }
 
 
-def compile(options: dict[str, Any]) -> Matcher:
-    matcher = TermMatcher(options["phrases"], case_sensitive=options["case_sensitive"])
+def terms(options: dict[str, Any]) -> TermGroup:
+    return TermGroup(tuple(options["phrases"]), options["case_sensitive"])
+
+
+def report(options: dict[str, Any]) -> Reporter:
     listed = ", ".join(f"'{p}'" for p in options["phrases"][:3])
-    suggestion = f"add a phrase such as {listed}"
-
-    def check(text: str, context: Context) -> list[Hit]:
-        return [] if matcher.search(text) else [Hit(0, 0, suggestion=suggestion)]
-
-    return check
+    missing = [Hit(0, 0, suggestion=f"add a phrase such as {listed}")]
+    return lambda matches, context: [] if matches else missing

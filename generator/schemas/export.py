@@ -86,7 +86,11 @@ def export_schema() -> dict[str, Any]:
                 {u: {"type": ["integer", "null"]} for u in ("characters", "words", "sentences")}
             ),
             "templates": {"type": "array", "items": template},
-            "rules": {"type": "array", "items": rule},
+            "rules": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "The keys, in the top-level rules, of the channel's rules.",
+            },
         }
     )
     return {
@@ -97,7 +101,7 @@ def export_schema() -> dict[str, Any]:
             {
                 "$schema": {"type": "string"},
                 "format": {"const": FORMAT},
-                "format_version": {"type": "string", "pattern": r"^1\.\d+\.\d+$"},
+                "format_version": {"type": "string", "pattern": r"^2\.\d+\.\d+$"},
                 "playbook": _closed(
                     {
                         "company": {"type": "string"},
@@ -112,6 +116,12 @@ def export_schema() -> dict[str, Any]:
                     "items": _closed(
                         {"id": {"type": "string"}, "name": {"type": "string"}, "signals": strings}
                     ),
+                },
+                "rules": {
+                    "type": "object",
+                    "description": "Every rule once, by key: its id, or <id>@<channel> when "
+                    "channels resolve it differently.",
+                    "additionalProperties": rule,
                 },
                 "channels": {"type": "array", "items": channel},
             }

@@ -2,157 +2,180 @@
 
 The semantics, spelled out for other implementations in the JSON export:
 - a term matches a run of the text equal to it, except that any run of white space in the
-  term matches any run of white space in the text, and the apostrophes ' and ’ are equal;
-- unless the term is case-sensitive, letters compare by Unicode case folding;
+  term matches any run of white space in the text, and the apostrophes ' ’ ʼ are equal;
+- unless the term is case-sensitive, letters compare by Unicode simple case folding;
 - the run is a whole word: no word character (Unicode letter, digit, or underscore) right
   before or after it, so "hey" does not match "they" and "operatore" matches "l'operatore";
-- text and terms are compared in Unicode normal form C, so "perché" matches however typed.
+- text and terms are compared in Unicode normal form C, so "perché" matches however typed;
+- an exception is a phrase found the same way: a term found inside one does not count.
+
+Every term of every group (a rule's terms, with its case sensitivity and exceptions) goes
+into one Aho-Corasick automaton over the reply's canonical text (see `reading`), so that one
+pass finds them all, in time linear in the reply plus what it finds, however many terms
+there are. Each whole-word occurrence is then given to its groups, which keep the leftmost,
+longest of overlapping ones, as a regular expression of the alternatives would.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-import re2
+import ahocorasick
 
-APOSTROPHES = "'’ʼ"
-_RE2_OPTIONS = re2.Options()
-_RE2_OPTIONS.log_errors = False
-_SPACE = re.compile(r"\s+")
+from generator.text.reading import APOSTROPHES, Reading, canonical_term, is_word
+
+__all__ = [
+    "APOSTROPHES",
+    "MAX_TERM_CHARACTERS",
+    "Match",
+    "Reading",
+    "TermBudgetError",
+    "TermGroup",
+    "TermIndex",
+    "TermMatcher",
+    "canonical",
+    "nfc",
+]
+
+#: The most characters of terms one channel may have (about 200,000 terms): the automaton takes
+#: some 100 bytes a character, so this keeps a channel's terms within a few hundred MB.
+MAX_TERM_CHARACTERS = 2_000_000
+
+
+class TermBudgetError(ValueError):
+    """The terms of a channel are too many to compile within the budget."""
 
 
 def nfc(text: str) -> str:
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    return Reading(text).nfc
 
 
 def canonical(term: str, case_sensitive: bool) -> str:
     """The form under which two spellings of a term are the same term."""
-    term = _SPACE.sub(" ", nfc(term).strip())
-    for apostrophe in APOSTROPHES[1:]:
-        term = term.replace(apostrophe, "'")
-    return term if case_sensitive else term.casefold()
-
-
-def _escape(term: str) -> str:
-    """A term as RE2 syntax: any white space run for a space, any apostrophe for one."""
-    parts = []
-    for char in term:
-        if char == " ":
-            parts.append(r"\s+")
-        elif char == "'":
-            parts.append(f"[{APOSTROPHES}]")
-        elif char.isascii() and not char.isalnum():
-            parts.append("\\" + char)
-        else:
-            parts.append(char)
-    return "".join(parts)
-
-
-def _edge(char: str) -> str:
-    # RE2's \b knows only ASCII word characters: it is a safe (looser) boundary only next to
-    # an ASCII letter or digit; the exact Unicode boundary is checked afterwards.
-    return r"\b" if char.isascii() and (char.isalnum() or char == "_") else ""
-
-
-def prefilter(terms: Sequence[str], case_sensitive: bool) -> str:
-    """An RE2 pattern that finds every match of the terms (and perhaps a few more)."""
-    canon = {canonical(t, True) for t in terms if t.strip()}
-    alternatives = [
-        _edge(term[0]) + _escape(term) + _edge(term[-1])
-        for term in sorted(canon, key=lambda t: (-len(t), t))
-    ]
-    joined = "|".join(alternatives) or r"[^\x{0}-\x{10FFFF}]"
-    return f"(?:{joined})" if case_sensitive else f"(?i:{joined})"
-
-
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
+    return canonical_term(term, case_sensitive)
 
 
 @dataclass(frozen=True)
 class Match:
     start: int
     end: int
-    index: int  # which of the matcher's terms
+    index: int  # which of the group's terms
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    """The terms one rule looks for."""
+
+    terms: tuple[str, ...]
+    case_sensitive: bool = False
+    exceptions: tuple[str, ...] = ()
+
+
+_TERM, _EXCEPTION = 0, 1
+
+
+class TermIndex:
+    """Every term of some groups, compiled once into automata; immutable, so thread-safe."""
+
+    def __init__(self, groups: Sequence[TermGroup]) -> None:
+        self.groups = tuple(groups)
+        entries: dict[bool, dict[str, dict[tuple[int, int], int]]] = {False: {}, True: {}}
+        size = 0
+        for number, group in enumerate(self.groups):
+            keys = entries[group.case_sensitive]
+            for role, terms in ((_TERM, group.terms), (_EXCEPTION, group.exceptions)):
+                for index, term in enumerate(terms):
+                    key = canonical_term(term, group.case_sensitive)
+                    if key.strip():
+                        size += len(key)
+                        keys.setdefault(key, {}).setdefault((number, role), index)
+        if size > MAX_TERM_CHARACTERS:
+            raise TermBudgetError(
+                f"the terms take {size:,} characters, more than the {MAX_TERM_CHARACTERS:,} "
+                "one channel may have: split them between channels or drop some."
+            )
+        self._automata = {
+            case_sensitive: _automaton(keys) for case_sensitive, keys in entries.items() if keys
+        }
+        self._has_exceptions = any(g.exceptions for g in self.groups)
+
+    def find(self, text: str | Reading) -> list[list[Match]]:
+        """For each group, its matches in the text, at offsets of the text as typed."""
+        reading = text if isinstance(text, Reading) else Reading(text)
+        found: list[list[tuple[int, int, int]]] = [[] for _ in self.groups]
+        excepted: list[list[tuple[int, int, int]]] | None = (
+            [[] for _ in self.groups] if self._has_exceptions else None
+        )
+        words = reading.canonical
+        last = len(words) - 1
+        for case_sensitive, automaton in self._automata.items():
+            haystack = words if case_sensitive else reading.folded
+            for end, (length, owners) in automaton.iter(haystack):
+                start = end - length + 1
+                if (start and is_word(words[start - 1])) or (end < last and is_word(words[end + 1])):
+                    continue
+                for number, role, index in owners:
+                    (found if role == _TERM else excepted)[number].append(  # type: ignore[index]
+                        (start, end + 1, index)
+                    )
+        return [
+            _matches(reading, spans, excepted[number] if excepted else [])
+            for number, spans in enumerate(found)
+        ]
+
+
+def _automaton(keys: dict[str, dict[tuple[int, int], int]]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key, owners in keys.items():
+        automaton.add_word(key, (len(key), tuple((n, r, i) for (n, r), i in owners.items())))
+    automaton.make_automaton()
+    return automaton
+
+
+def _leftmost_longest(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    kept, last = [], 0
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if span[0] >= last:
+            kept.append(span)
+            last = span[1]
+    return kept
+
+
+def _matches(
+    reading: Reading, spans: list[tuple[int, int, int]], exceptions: list[tuple[int, int, int]]
+) -> list[Match]:
+    if not spans:
+        return []
+    kept = _leftmost_longest(spans)
+    if exceptions:
+        allowed = _leftmost_longest(exceptions)
+        starts = [s for s, _, _ in allowed]
+        kept = [k for k in kept if not _inside(k, allowed, starts)]
+    return [Match(*reading.span(start, end), index) for start, end, index in kept]
+
+
+def _inside(
+    span: tuple[int, int, int], allowed: list[tuple[int, int, int]], starts: list[int]
+) -> bool:
+    """Whether a span lies within one of the (sorted, disjoint) exception spans."""
+    index = bisect.bisect_right(starts, span[0]) - 1
+    return index >= 0 and span[1] <= allowed[index][1]
 
 
 class TermMatcher:
-    """Finds any of a list of terms as whole words, skipping those inside exception phrases.
-
-    RE2 finds candidates in one linear pass; Python's `re`, whose lookarounds know Unicode word
-    characters, settles the rare candidate that turns out to be part of a longer word.
-    """
+    """Finds any of a list of terms as whole words, skipping those inside exception phrases."""
 
     def __init__(
         self, terms: Sequence[str], *, case_sensitive: bool = False, exceptions: Sequence[str] = ()
     ) -> None:
         self.case_sensitive = case_sensitive
-        self._index: dict[str, int] = {}
-        for i, term in enumerate(terms):
-            self._index.setdefault(canonical(term, case_sensitive), i)
-        self._candidates = re2.compile(prefilter(terms, case_sensitive), options=_RE2_OPTIONS)
-        self._terms = tuple(terms)
-        self._exact: re.Pattern[str] | None = None  # compiled on first need: rarely needed
-        self._margin = 4 * max((len(t) for t in self._index), default=0) + 16
-        self._exceptions = (
-            TermMatcher(exceptions, case_sensitive=case_sensitive)
-            if any(e.strip() for e in exceptions)
-            else None
-        )
+        self._index = TermIndex([TermGroup(tuple(terms), case_sensitive, tuple(exceptions))])
 
-    def finditer(self, text: str) -> Iterator[Match]:
-        if not self._index:
-            return
-        last, excepted = 0, None
-        for found in self._candidates.finditer(text):
-            start, end = found.span()
-            if start < last:
-                continue
-            if not _whole(text, start, end):
-                span = self._exact_near(text, start, end)
-                if span is None:
-                    continue
-                start, end = span
-            last = end
-            if self._exceptions is not None:
-                if excepted is None:
-                    excepted = [(m.start, m.end) for m in self._exceptions.finditer(text)]
-                if any(s <= start and end <= e for s, e in excepted):
-                    continue
-            key = canonical(text[start:end], self.case_sensitive)
-            yield Match(start, end, self._index.get(key, 0))
+    def finditer(self, text: str | Reading) -> Iterator[Match]:
+        return iter(self._index.find(text)[0])
 
-    def _exact_near(self, text: str, start: int, end: int) -> tuple[int, int] | None:
-        """A whole-word match that starts inside a candidate that was part of a longer word."""
-        if self._exact is None:
-            self._exact = _exact(self._terms, self.case_sensitive)
-        limit = min(len(text), end + self._margin)
-        found = self._exact.search(text, start, limit)
-        while found is not None and found.start() < end:
-            if _whole(text, *found.span()):
-                return found.span()
-            found = self._exact.search(text, found.start() + 1, limit)
-        return None
-
-    def search(self, text: str) -> Match | None:
+    def search(self, text: str | Reading) -> Match | None:
         return next(self.finditer(text), None)
 
-
-def _whole(text: str, start: int, end: int) -> bool:
-    return not (start and _is_word(text[start - 1])) and not (
-        end < len(text) and _is_word(text[end])
-    )
-
-
-def _exact(terms: Sequence[str], case_sensitive: bool) -> re.Pattern[str]:
-    patterns = sorted({_python_pattern(t) for t in terms if t.strip()}, key=lambda p: (-len(p), p))
-    flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")", flags)
-
-
-def _python_pattern(term: str) -> str:
-    words = canonical(term, case_sensitive=True).split(" ")
-    return r"\s+".join(re.escape(w).replace("'", f"[{APOSTROPHES}]") for w in words)

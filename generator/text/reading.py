@@ -1,0 +1,151 @@
+"""A reply as the rules read it, with the way back to the text as the user typed it.
+
+Rules compare text in Unicode normal form C (`nfc`); terms are found in a canonical form of
+that text (`canonical`: every run of white space one space, the apostrophes ’ and ʼ as ')
+and, unless case-sensitive, its case folding (`folded`, letter for letter). Positions found in
+either are mapped back to the reply as typed, so a finding points at what the user wrote even
+when the editor sent decomposed accents or several spaces.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from functools import cached_property
+
+APOSTROPHES = "'’ʼ"
+_APOSTROPHE = str.maketrans({a: "'" for a in APOSTROPHES[1:]})
+_SPACES = re.compile(r"\s\s+")
+_SPACE = re.compile(r"\s")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def fold(text: str) -> str:
+    """Unicode simple case folding: one character for one, so positions stay where they were."""
+    folded = text.casefold()
+    if len(folded) == len(text):  # casefold never shortens: equal length means one for one
+        return folded
+    return "".join(_fold_char(c) for c in text)
+
+
+def _fold_char(char: str) -> str:
+    for candidate in (char.casefold(), char.lower()):
+        if len(candidate) == 1:
+            return candidate
+    return char
+
+
+def canonical_term(term: str, case_sensitive: bool) -> str:
+    """A term in the form it is looked for in a reply's canonical text."""
+    reading = Reading(term.strip())
+    return reading.canonical if case_sensitive else reading.folded
+
+
+class Reading:
+    """One reply read once: its NFC and canonical forms and their offsets back to `text`."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # Changed pieces of the NFC text: (nfc start, nfc end, typed start, typed end).
+        self._nfc_pieces: list[tuple[int, int, int, int]] = []
+        self.nfc = text if unicodedata.is_normalized("NFC", text) else self._normalise(text)
+        self._nfc_starts = [p[0] for p in self._nfc_pieces]
+        # Runs of two or more spaces, each one space in the canonical text: (canonical
+        # position, nfc start, nfc end).
+        self._runs: list[tuple[int, int, int]] = []
+        removed = 0
+        for run in _SPACES.finditer(self.nfc):
+            start, end = run.span()
+            self._runs.append((start - removed, start, end))
+            removed += end - start - 1
+        self._run_starts = [r[0] for r in self._runs]
+        spaced = _SPACES.sub(" ", self.nfc) if self._runs else self.nfc
+        self.canonical = _SPACE.sub(" ", spaced).translate(_APOSTROPHE)
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.canonical)
+
+    def _normalise(self, text: str) -> str:
+        """NFC of a text, remembering which typed characters each changed piece came from.
+
+        A character before an ASCII one never composes with it, so the text splits into
+        pieces, each a non-ASCII run with the character before it; a piece that NFC changes
+        is split further into clusters (a starter and its combining marks, merged with the
+        next when they compose) so that a change stays as local as it can be.
+        """
+        out, typed_at, nfc_at = [], 0, 0
+        for run in _NON_ASCII.finditer(text):
+            start = max(run.start() - 1, typed_at)
+            piece = text[start : run.end()]
+            if unicodedata.is_normalized("NFC", piece):
+                continue
+            out.append(text[typed_at:start])
+            nfc_at += start - typed_at
+            for begin, end in _clusters(piece):
+                normal = unicodedata.normalize("NFC", piece[begin:end])
+                if normal != piece[begin:end]:
+                    self._nfc_pieces.append(
+                        (nfc_at, nfc_at + len(normal), start + begin, start + end)
+                    )
+                out.append(normal)
+                nfc_at += len(normal)
+            typed_at = run.end()
+        out.append(text[typed_at:])
+        return "".join(out)
+
+    def nfc_span(self, start: int, end: int) -> tuple[int, int]:
+        """The typed span of a span of the NFC text."""
+        if not self._nfc_pieces:
+            return start, end
+        typed_start = self._typed(start, False)
+        return typed_start, self._typed(end, True) if end > start else typed_start
+
+    def _typed(self, offset: int, is_end: bool) -> int:
+        index = bisect.bisect_right(self._nfc_starts, offset - 1 if is_end else offset) - 1
+        if index < 0:
+            return offset
+        nfc_start, nfc_end, typed_start, typed_end = self._nfc_pieces[index]
+        if offset < nfc_end or (is_end and offset == nfc_end):
+            return typed_end if is_end else typed_start
+        return typed_end + offset - nfc_end
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The typed span of a span of the canonical text."""
+        nfc_start = self._nfc_offset(start, False)
+        return self.nfc_span(nfc_start, self._nfc_offset(end, True) if end > start else nfc_start)
+
+    def _nfc_offset(self, offset: int, is_end: bool) -> int:
+        if not self._runs:
+            return offset
+        index = bisect.bisect_right(self._run_starts, offset - 1 if is_end else offset) - 1
+        if index < 0:
+            return offset
+        position, nfc_start, nfc_end = self._runs[index]
+        if not is_end and offset == position:
+            return nfc_start
+        return nfc_end + offset - position - 1
+
+
+def _clusters(piece: str) -> list[tuple[int, int]]:
+    """A piece split where NFC of the whole is the NFC of the parts, joined."""
+    bounds = [0] + [
+        i for i in range(1, len(piece)) if unicodedata.combining(piece[i]) == 0
+    ] + [len(piece)]
+    merged = [(bounds[0], bounds[1])]
+    for begin, end in zip(bounds[1:], bounds[2:], strict=False):
+        first, _ = merged[-1]
+        joined = unicodedata.normalize("NFC", piece[first:end])
+        apart = unicodedata.normalize("NFC", piece[first:begin]) + unicodedata.normalize(
+            "NFC", piece[begin:end]
+        )
+        if joined == apart:
+            merged.append((begin, end))
+        else:
+            merged[-1] = (first, end)
+    return merged
