@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import jsonschema_rs
@@ -14,7 +15,7 @@ from jsonschema import Draft202012Validator
 
 from generator.checking import Checker
 from generator.schemas.guidelines import channel_schema, playbook_schema
-from generator.text.matching import TermMatcher
+from generator.text.matching import TermGroup, TermIndex, TermMatcher, canonical
 from generator.validation import validate
 from generator.validation.loading import load_bytes
 from tests.conftest import MINIMAL
@@ -103,12 +104,58 @@ def _checker() -> Checker:
 
 
 @given(st.text(max_size=300), st.sampled_from([None, "information", "complaint"]))
-def test_any_reply_gives_findings_or_none(text: str, situation: str | None) -> None:
+def test_any_reply_gives_findings_at_the_text_as_typed(text: str, situation: str | None) -> None:
+    lines = text.split("\n")
     for finding in _checker().check(text, channel="chat", situation=situation):
-        assert finding.line >= 1 and finding.column >= 1
-        assert finding.match == text[finding.offset : finding.offset + len(finding.match)] or (
-            not text.isascii()
-        )
+        assert finding.match == text[finding.offset : finding.offset + len(finding.match)]
+        before = text[: finding.offset].split("\n")
+        assert (finding.line, finding.column) == (len(before), len(before[-1]) + 1)
+        assert 1 <= finding.line <= len(lines)
+
+
+SPELLINGS = st.sampled_from(["NFC", "NFD"])
+SPACES = st.text(alphabet=" \t\n\u00a0\u2003", min_size=1, max_size=3)
+
+
+@given(
+    term_in_text(),
+    SPELLINGS,
+    SPACES,
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=10),
+)
+def test_a_term_is_found_however_typed_at_what_was_typed(
+    case: tuple[str, str, str], form: str, space: str, noise: str
+) -> None:
+    term, before, after = case
+    typed = unicodedata.normalize(form, term.upper()).replace(" ", space).replace("'", "’")
+    text = unicodedata.normalize(form, f"{before}{noise} ") + typed + f". {after}"
+    start = len(text) - len(f". {after}") - len(typed)
+    matches = [(m.start, m.end) for m in TermMatcher([term]).finditer(text)]
+    assert (start, start + len(typed)) in matches
+    for begin, end in matches:
+        assert canonical(text[begin:end], False) == canonical(term, False)
+
+
+GROUP_TERMS = st.lists(st.sampled_from(["ab", "ab cd", "cd", "b", "abc", "cd ab", "Ab"]), min_size=1)
+
+
+@given(
+    st.lists(
+        st.tuples(GROUP_TERMS, st.booleans(), st.lists(st.sampled_from(["ab cd", "x ab"]))),
+        min_size=1,
+        max_size=5,
+    ),
+    st.text(alphabet="abcdx AB.", max_size=40),
+)
+def test_one_pass_over_many_groups_finds_what_each_finds_alone(
+    groups: list[tuple[list[str], bool, list[str]]], text: str
+) -> None:
+    index = TermIndex([TermGroup(tuple(t), case, tuple(e)) for t, case, e in groups])
+    alone = [
+        list(TermMatcher(t, case_sensitive=case, exceptions=e).finditer(text))
+        for t, case, e in groups
+    ]
+    assert index.find(text) == alone
 
 
 @given(st.text(alphabet=st.sampled_from("\u202e\u200f\u0000\u0007\r\nא ب😀e\u0301"), max_size=80))

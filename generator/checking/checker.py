@@ -191,9 +191,7 @@ class Checker:
                     rule=rule["id"],
                     kind=rule["kind"],
                     severity=rule["severity"],
-                    message=f"{message.rstrip('.')}: {hit.message}."
-                    if hit.message
-                    else message,
+                    message=f"{message.rstrip('.')}: {hit.message}." if hit.message else message,
                     line=line,
                     column=column,
                     end_line=end_line,

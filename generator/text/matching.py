@@ -114,7 +114,9 @@ class TermIndex:
             haystack = words if case_sensitive else reading.folded
             for end, (length, owners) in automaton.iter(haystack):
                 start = end - length + 1
-                if (start and is_word(words[start - 1])) or (end < last and is_word(words[end + 1])):
+                if (start and is_word(words[start - 1])) or (
+                    end < last and is_word(words[end + 1])
+                ):
                     continue
                 for number, role, index in owners:
                     (found if role == _TERM else excepted)[number].append(  # type: ignore[index]
@@ -178,4 +180,3 @@ class TermMatcher:
 
     def search(self, text: str | Reading) -> Match | None:
         return next(self.finditer(text), None)
-

@@ -134,9 +134,11 @@ class Reading:
 
 def _clusters(piece: str) -> list[tuple[int, int]]:
     """A piece split where NFC of the whole is the NFC of the parts, joined."""
-    bounds = [0] + [
-        i for i in range(1, len(piece)) if unicodedata.combining(piece[i]) == 0
-    ] + [len(piece)]
+    bounds = (
+        [0]
+        + [i for i in range(1, len(piece)) if unicodedata.combining(piece[i]) == 0]
+        + [len(piece)]
+    )
     merged = [(bounds[0], bounds[1])]
     for begin, end in zip(bounds[1:], bounds[2:], strict=False):
         first, _ = merged[-1]
