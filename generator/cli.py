@@ -247,7 +247,7 @@ def check_command(
     Exit 0 when no finding reaches --fail-on, 1 when one does, 2 on usage or
     configuration errors.
     """
-    from generator.checking import Checker, UnknownName
+    from generator.checking import Checker, TermBudgetError, UnknownName
     from generator.text.durations import parse
     from generator.vocabulary import SEVERITY_ORDER
 
@@ -258,7 +258,10 @@ def check_command(
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--waited") from None
     document = _rules_document(rules_file, guidelines)
-    checker = Checker(document, base_url=site_url)
+    try:
+        checker = Checker(document, base_url=site_url)
+    except TermBudgetError as error:
+        raise click.UsageError(f"{rules_file}: {error}") from None
     if in_reply_to is not None:
         situation = checker.detect_situation(in_reply_to)
     replies = [_read_reply(name) for name in (files or ("-",))]

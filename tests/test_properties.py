@@ -136,7 +136,9 @@ def test_a_term_is_found_however_typed_at_what_was_typed(
         assert canonical(text[begin:end], False) == canonical(term, False)
 
 
-GROUP_TERMS = st.lists(st.sampled_from(["ab", "ab cd", "cd", "b", "abc", "cd ab", "Ab"]), min_size=1)
+GROUP_TERMS = st.lists(
+    st.sampled_from(["ab", "ab cd", "cd", "b", "abc", "cd ab", "Ab"]), min_size=1
+)
 
 
 @given(

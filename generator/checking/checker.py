@@ -114,7 +114,10 @@ class Checker:
         self.language: str = rules["playbook"]["language"]
         self.situations: tuple[str, ...] = tuple(s["id"] for s in rules["situations"])
         self.channels: tuple[str, ...] = tuple(c["id"] for c in rules["channels"])
-        self._signals = TermIndex([TermGroup(tuple(s["signals"])) for s in rules["situations"]])
+        try:
+            self._signals = TermIndex([TermGroup(tuple(s["signals"])) for s in rules["situations"]])
+        except TermBudgetError as error:
+            raise TermBudgetError(f"the signals of the situations: {error}") from None
         self._base_url = base_url
         self._plans: dict[tuple[str, str | None], _Plan] = {}
         # A rule shared by channels is written once and compiled once; so is a channel's set
@@ -125,7 +128,11 @@ class Checker:
             compiled = [_compile(key, rules["rules"][key], shared) for key in channel["rules"]]
             keys = tuple(k for k, c in zip(channel["rules"], compiled, strict=True) if c.terms)
             if keys not in indexes:
-                indexes[keys] = TermIndex([shared[k].terms for k in keys])  # type: ignore[misc]
+                try:
+                    indexes[keys] = TermIndex([shared[k].terms for k in keys])  # type: ignore[misc]
+                except TermBudgetError as error:
+                    where = channel["id"]
+                    raise TermBudgetError(f"channel '{where}': {error}", where) from None
             groups = {id(shared[k]): number for number, k in enumerate(keys)}
             for situation in (None, *self.situations):
                 self._plans[(channel["id"], situation)] = _Plan.of(

@@ -47,6 +47,10 @@ MAX_TERM_CHARACTERS = 2_000_000
 class TermBudgetError(ValueError):
     """The terms of a channel are too many to compile within the budget."""
 
+    def __init__(self, message: str, channel: str | None = None) -> None:
+        super().__init__(message)
+        self.channel = channel
+
 
 def nfc(text: str) -> str:
     return Reading(text).nfc

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from generator.checking import Checker, Finding
+from pathlib import Path
+
+from generator.checking import Checker, Finding, TermBudgetError
 from generator.export import environment
 from generator.kinds import KINDS, Context, Environment
 from generator.model import Playbook
@@ -12,7 +14,14 @@ _LEVELS = {"error": Level.ERROR, "warning": Level.WARNING}
 
 
 def check_consistency(playbook: Playbook) -> list[Diagnostic]:
-    checker = Checker.from_playbook(playbook)
+    try:
+        checker = Checker.from_playbook(playbook)
+    except TermBudgetError as error:
+        # Channel files sit in channels/ beside playbook.yml, where the situations are.
+        file = playbook.channel(error.channel or playbook.channels[0].id).file
+        if error.channel is None:
+            file = str(Path(file).parent.parent / "playbook.yml")
+        return [Diagnostic(file, 1, 1, Level.ERROR, "meaning/term-budget", f"{error}", "")]
     return (
         _rule_examples(playbook) + _templates(playbook, checker) + _good_examples(playbook, checker)
     )
