@@ -1,0 +1,38 @@
+// The conformance vectors of tests/conformance/, run against the browser checker:
+// node --test tests/js/
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { check } from "../../site_templates/assets/javascripts/playbook-check.js";
+
+const folder = new URL("../conformance/", import.meta.url);
+
+function rulesDocument(rules) {
+  return {
+    format: "playbook-rules",
+    format_version: "1.0.0",
+    playbook: { company: "Test", language: "en", version: "1", source_hash: "" },
+    matching: {},
+    situations: ["information", "complaint"].map((s) => ({ id: s, name: s, signals: [s] })),
+    channels: [{ id: "test", name: "Test", kind: "live_chat", public: false, rules }],
+  };
+}
+
+const files = readdirSync(folder).filter((name) => name.endsWith(".json")).sort();
+
+test("every kind has vectors", () => assert.ok(files.length >= 9));
+
+for (const file of files) {
+  for (const vector of JSON.parse(readFileSync(new URL(file, folder), "utf8")).cases) {
+    test(`${file.replace(".json", "")}: ${vector.name}`, () => {
+      const findings = check(rulesDocument(vector.rules), vector.text, {
+        channel: "test",
+        situation: vector.situation,
+        waited: vector.waited,
+        metric: vector.metric,
+      });
+      const actual = findings.map((f) => ({ column: f.column, line: f.line, match: f.match, rule: f.rule }));
+      assert.deepEqual(actual, vector.expected);
+    });
+  }
+}
