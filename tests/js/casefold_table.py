@@ -23,7 +23,9 @@ process.stdout.write(JSON.stringify(out));
 
 
 def table() -> dict[int, str]:
-    lowered = {int(k): v for k, v in json.loads(subprocess.check_output(["node", "-e", SCRIPT])).items()}
+    lowered = {
+        int(k): v for k, v in json.loads(subprocess.check_output(["node", "-e", SCRIPT])).items()
+    }
     differences = {}
     for code in range(0x110000):
         char = chr(code)
@@ -35,4 +37,8 @@ def table() -> dict[int, str]:
 
 
 if __name__ == "__main__":
-    print(json.dumps({str(k): v for k, v in table().items()}, ensure_ascii=False, separators=(",", ":")))
+    print(
+        json.dumps(
+            {str(k): v for k, v in table().items()}, ensure_ascii=False, separators=(",", ":")
+        )
+    )

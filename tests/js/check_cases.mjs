@@ -1,0 +1,15 @@
+// Runs the browser checker over a batch of cases, for the differential test against the
+// Python checker. Usage: node tests/js/check_cases.mjs rules.json cases.json > results.json
+// cases.json: {"replies": [{text, channel, situation, waited, metric}], "messages": [{channel, text}]}
+// results.json: {"findings": [[finding, ...] per reply], "situations": [id or null per message]}
+import { readFileSync } from "node:fs";
+import { check, detectSituation } from "../../site_templates/assets/javascripts/playbook-check.js";
+
+const [rulesPath, casesPath] = process.argv.slice(2);
+const rules = JSON.parse(readFileSync(rulesPath, "utf8"));
+const cases = JSON.parse(readFileSync(casesPath, "utf8"));
+const findings = cases.replies.map((c) =>
+  check(rules, c.text, c).map(({ start, end, ...finding }) => finding),
+);
+const situations = cases.messages.map((m) => detectSituation(rules, m.channel, m.text));
+process.stdout.write(JSON.stringify({ findings, situations }));

@@ -1,0 +1,148 @@
+"""The browser checker (playbook-check.js) against the Python checker and the vectors.
+
+Node runs the conformance vectors (`node --test tests/js/`), then the same real replies go
+through both checkers: every finding, field by field, must be identical.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.checking import Checker
+from generator.export import export
+from generator.validation import validate
+from tests.conftest import ROOT, SAMPLE, TWCS
+
+JS = ROOT / "tests" / "js"
+#: Channel and situation pairs the replies go through, with a wait for the time rules.
+COMBINATIONS = (
+    ("whatsapp", "complaint", 5400),
+    ("x", None, None),
+    ("email", "information", 200_000),
+    ("live-chat", "refusal", None),
+)
+
+
+def _node() -> str:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is needed for the browser checker's tests (tests/run installs it)")
+    return node
+
+
+def _tweets() -> list[str]:
+    with TWCS.open(encoding="utf-8", newline="") as handle:
+        return [row["text"] for row in csv.DictReader(handle)]
+
+
+def _variant(text: str, i: int) -> str:
+    """The same text as typed differently: capitals, typographic apostrophes, decomposed
+    accents, other white space, so that folding, apostrophes and NFC are compared too."""
+    changes = (
+        lambda t: t.upper(),
+        lambda t: t.replace("'", "’"),
+        lambda t: t.replace(" ", "\u00a0", 3).replace(" ", "\n", 2) + " perché l’operatore ß Σ 😔",
+        lambda t: "ÉTÉ " + t.casefold() + " e\u0301 {name} [NAME]",
+        lambda t: " ".join(w + "é" if i % 2 else "ß" + w for i, w in enumerate(t.split(" "))),
+    )
+    return changes[i % len(changes)](text)
+
+
+def test_conformance_vectors_under_node() -> None:
+    result = subprocess.run(
+        [_node(), "--test", str(JS)], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert "# fail 0" in result.stdout
+
+
+def test_same_findings_as_python_on_real_replies(tmp_path: Path) -> None:
+    playbook = validate(SAMPLE).playbook
+    assert playbook is not None
+    rules = export(playbook)
+    checker = Checker(rules)
+    tweets = _tweets()
+    variants = [_variant(t, i) for i, t in enumerate(tweets)]
+    texts = tweets + variants
+    replies: list[dict[str, Any]] = [
+        {"text": text, "channel": channel, "situation": situation, "waited": waited}
+        for text in tweets
+        for channel, situation, waited in COMBINATIONS
+    ] + [
+        dict(
+            zip(
+                ("channel", "situation", "waited"), COMBINATIONS[i % len(COMBINATIONS)], strict=True
+            ),
+            text=t,
+        )
+        for i, t in enumerate(variants)
+    ]
+    messages = [{"channel": "whatsapp", "text": text} for text in texts]
+    (tmp_path / "rules.json").write_text(json.dumps(rules), encoding="utf-8")
+    (tmp_path / "cases.json").write_text(
+        json.dumps({"replies": replies, "messages": messages}), encoding="utf-8"
+    )
+    output = subprocess.run(
+        [
+            _node(),
+            str(JS / "check_cases.mjs"),
+            str(tmp_path / "rules.json"),
+            str(tmp_path / "cases.json"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    browser = json.loads(output)
+    expected = [
+        [
+            f.as_dict()
+            for f in checker.check(
+                r["text"], channel=r["channel"], situation=r["situation"], waited=r["waited"]
+            )
+        ]
+        for r in replies
+    ]
+    assert len(replies) == 25_000
+    assert sum(map(len, expected)) > 5_000  # the replies do break rules
+    different = [
+        (r, e, b) for r, e, b in zip(replies, expected, browser["findings"], strict=True) if e != b
+    ]
+    assert not different, different[:3]
+    detected = [checker.detect_situation(m["text"]) for m in messages]
+    assert browser["situations"] == detected
+    assert len(set(detected)) > 3
+
+
+def test_case_folding_is_pythons() -> None:
+    """casefold() in the module folds every assigned code point as str.casefold() does."""
+    script = (
+        "import('./site_templates/assets/javascripts/playbook-check.js').then(m => {"
+        "const out = {}; for (let c = 0; c < 0x110000; c++) { if (c >= 0xd800 && c < 0xe000)"
+        " continue; const s = String.fromCodePoint(c), f = m.casefold(s); if (f !== s)"
+        " out[c] = f; } process.stdout.write(JSON.stringify(out)); })"
+    )
+    output = subprocess.run(
+        [_node(), "--input-type=module", "-e", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    ).stdout
+    folded = {int(k): v for k, v in json.loads(output).items()}
+    differences = [
+        hex(code)
+        for code in range(0x110000)
+        if not 0xD800 <= code < 0xE000
+        and unicodedata.category(chr(code)) != "Cn"  # unassigned in this Python's Unicode
+        and folded.get(code, chr(code)) != chr(code).casefold()
+    ]
+    assert not differences
