@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
 
 STYLESHEET = "assets/stylesheets/playbook.css"
+#: The checker that runs in the browser, and the script of the check forms that use it.
+SCRIPTS = ("assets/javascripts/playbook-check.js", "assets/javascripts/check-page.js")
 LOGO = "assets/images/playbook-logo.svg"
 MATERIAL_FAVICON = "assets/images/favicon.png"
 #: Material's separator plus apostrophes, so that "l'operatore" is found by "operatore".
@@ -40,6 +42,8 @@ def site_files(playbook: Playbook) -> dict[str, str]:
     files = render(playbook)
     files[STYLESHEET] = (TEMPLATES / "playbook.css").read_text(encoding="utf-8")
     files[LOGO] = logo(playbook.company)
+    for script in SCRIPTS:
+        files[script] = (TEMPLATES / script).read_text(encoding="utf-8")
     files["rules.json"] = dumps(export(playbook))
     files["export.schema.json"] = schema_dumps(export_schema())
     return files

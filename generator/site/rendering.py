@@ -120,6 +120,8 @@ def _environment() -> jinja2.Environment:
         json=lambda v: Markup(json.dumps(v, ensure_ascii=False, sort_keys=True)),
         yaml=_yaml,
         url=url,
+        # Text as a quoted HTML attribute's value, such as the check form's words as JSON.
+        attr=lambda v: Markup(html.escape(str(v), quote=True)),
     )
     return env
 
@@ -286,6 +288,7 @@ def render(playbook: Playbook) -> dict[str, str]:
     for kind in KINDS.values():
         pages[f"kinds/{kind.name}.md"] = page("kind.md.j2", kind=kind)
     pages["integration.md"] = page("integration.md.j2")
+    pages["check.md"] = page("check.md.j2")
     for extra in playbook.pages:
         if extra.name in pages:
             raise ValueError(
@@ -304,6 +307,7 @@ def navigation(playbook: Playbook) -> list[dict[str, Any]]:
 
     return [
         {title(_("Home")): "index.md"},
+        {title(_("Check a draft")): "check.md"},
         {title(_("Channels")): [{title(c.name): f"channels/{c.id}.md"} for c in playbook.channels]},
         {
             title(_("Situations")): [

@@ -397,8 +397,9 @@ export function describe(seconds) {
   return parts.join(" ");
 }
 
-const hit = (start, end, suggestion = null, message = null) => ({ start, end, suggestion, message });
-const terms = (matcher, suggest) => (text) => matcher.findAll(text).map((m) => hit(m.start, m.end, suggest(m)));
+const hit = (start, end, suggestion = null, message = null, replacement = null) => ({ start, end, suggestion, message, replacement });
+const terms = (matcher, suggest, replace) => (text) =>
+  matcher.findAll(text).map((m) => hit(m.start, m.end, suggest(m), null, replace(m)));
 const PY_SPLIT = new RegExp(`${PY_SPACE}+`, "u");
 const PY_WORD = new RegExp(`(?:(?!${PY_SPACE})[\\s\\S])+`, "gu");
 const SENTENCE_END = new RegExp(`[.!?\u2026]+(?=${PY_SPACE}|$)`, "gu");
@@ -408,16 +409,16 @@ const KINDS = {
   banned_term(o) {
     const matcher = new TermMatcher(o.terms, { caseSensitive: o.case_sensitive, exceptions: o.exceptions });
     const suggestion = o.replacement ? `write '${o.replacement}' instead` : null;
-    return { matcher, run: terms(matcher, () => suggestion) };
+    return { matcher, run: terms(matcher, () => suggestion, () => o.replacement || null) };
   },
   preferred_term(o) {
     const matcher = new TermMatcher(o.instead_of, { caseSensitive: o.case_sensitive, exceptions: o.exceptions });
-    return { matcher, run: terms(matcher, () => `write '${o.term}' instead`) };
+    return { matcher, run: terms(matcher, () => `write '${o.term}' instead`, () => o.term) };
   },
   register(o) {
     const matcher = new TermMatcher(o.markers.map((m) => m.term));
     const suggestions = o.markers.map((m) => (m.replacement ? `write '${m.replacement}' instead` : "leave it out"));
-    return { matcher, run: terms(matcher, (m) => suggestions[m.index]) };
+    return { matcher, run: terms(matcher, (m) => suggestions[m.index], (m) => o.markers[m.index].replacement) };
   },
   required_phrase(o) {
     const matcher = new TermMatcher(o.phrases, { caseSensitive: o.case_sensitive });
@@ -546,7 +547,8 @@ function positions(text) {
  * The findings of a reply on a channel, sorted as the Python checker sorts them. Options:
  * channel (required), situation (null for none), waited (seconds), metric
  * ("first_response"), baseUrl (prefixed to links). Each finding also has `start` and `end`,
- * UTF-16 indexes into the reply in normal form C, for highlighting.
+ * UTF-16 indexes into the reply in normal form C, for highlighting, and `replacement`, the
+ * text that replaces the match when the rule names one (a term's), else null.
  */
 export function check(rules, text, { channel, situation = null, waited = null, metric = "first_response", baseUrl = "" } = {}) {
   const entries = plan(rules, channel);
@@ -583,6 +585,7 @@ export function check(rules, text, { channel, situation = null, waited = null, m
         link: baseUrl + rule.link,
         start: h.start,
         end: h.end,
+        replacement: h.replacement,
       });
     }
   }

@@ -1,0 +1,114 @@
+"""The "Check a draft" page in headless Chromium: findings as you type, highlights, one-click fix.
+
+The draft breaks three rules on WhatsApp; the page must show the findings `playbook check`
+gives for it, mark their words, and drop a finding once its suggestion is applied.
+Screenshots at desktop and mobile widths go to tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.checking import Checker
+from generator.validation import validate
+from tests.conftest import SAMPLE
+from tests.test_browser import _screenshot, browser, site_url  # noqa: F401 - fixtures
+
+DRAFT = "Hi Anna, as per our policy you will get your money back. Please call us tomorrow."
+
+
+def _expected() -> list[dict[str, object]]:
+    playbook = validate(SAMPLE).playbook
+    assert playbook is not None
+    return [f.as_dict() for f in Checker.from_playbook(playbook).check(DRAFT, channel="whatsapp")]
+
+
+def _findings(browser) -> list[str]:  # noqa: F811 - the fixture's name
+    from selenium.webdriver.common.by import By
+
+    return [
+        li.find_element(By.CSS_SELECTOR, ".pb-check__message").text
+        for li in browser.find_elements(By.CSS_SELECTOR, "li.pb-check__finding")
+    ]
+
+
+def test_type_a_draft_see_the_findings_and_apply_a_suggestion(
+    site_url: str,  # noqa: F811
+    browser,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ready
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    expected = _expected()
+    assert len(expected) == 3
+    wait = WebDriverWait(browser, 20)
+    browser.get(site_url + "check/")
+    wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, ".pb-check--ready")))
+    Select(browser.find_element(By.ID, "pb-channel")).select_by_value("whatsapp")
+    draft = browser.find_element(By.ID, "pb-draft")
+    draft.send_keys(DRAFT)
+    wait.until(lambda _: len(_findings(browser)) == 3)
+    assert _findings(browser) == [f["message"] for f in expected]
+    marks = browser.find_elements(By.CSS_SELECTOR, ".pb-check__backdrop mark")
+    assert [m.get_attribute("textContent") for m in marks] == [f["match"] for f in expected]
+    links = [
+        a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, ".pb-check__meta a")
+    ]
+    assert links == [site_url + f["link"] for f in expected]
+    status = browser.find_element(By.CSS_SELECTOR, "[role=status]")
+    wait.until(lambda _: status.text == "2 errors, 1 warning")
+    _screenshot(browser, "check-desktop.png")
+
+    # The preferred term's suggestion, applied with the keyboard.
+    button = next(
+        b
+        for b in browser.find_elements(By.CSS_SELECTOR, "button.pb-check__apply")
+        if "refund" in b.text
+    )
+    browser.execute_script("arguments[0].focus()", button)
+    button.send_keys("\n")
+    wait.until(lambda _: len(_findings(browser)) == 2)
+    assert "refund" in draft.get_attribute("value")
+    assert "money back" not in draft.get_attribute("value")
+    assert all("money back" not in m for m in _findings(browser))
+    assert browser.switch_to.active_element == draft
+    wait.until(lambda _: "2 errors, 0 warnings" in status.text)
+
+    # The customer's message sets the situation, and the complaint's rules apply.
+    browser.find_element(By.ID, "pb-customer").send_keys("My lamp arrived broken, unacceptable")
+    wait.until(
+        lambda _: (
+            Select(browser.find_element(By.ID, "pb-situation")).first_selected_option.get_attribute(
+                "value"
+            )
+            == "complaint"
+        )
+    )
+    wait.until(lambda _: any("apologises" in m for m in _findings(browser)))
+
+    browser.set_window_size(390, 900)
+    browser.execute_script("document.querySelector('.pb-check').scrollIntoView()")
+    _screenshot(browser, "check-mobile.png")
+
+
+def test_channel_page_checks_with_the_channel_preset(
+    site_url: str,  # noqa: F811
+    browser,  # noqa: F811
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ready
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    wait = WebDriverWait(browser, 20)
+    browser.get(site_url + "channels/whatsapp/")
+    wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, ".pb-check--ready")))
+    channel = Select(browser.find_element(By.ID, "pb-channel"))
+    assert channel.first_selected_option.get_attribute("value") == "whatsapp"
+    browser.find_element(By.ID, "pb-draft").send_keys(DRAFT)
+    wait.until(lambda _: len(_findings(browser)) == 3)
+    link = browser.find_element(By.CSS_SELECTOR, ".pb-check__meta a").get_attribute("href")
+    assert link == site_url + "rules/#term-as-per-our-policy"
+    browser.execute_script("document.querySelector('#check').scrollIntoView()")
+    _screenshot(browser, "check-channel.png")
