@@ -93,7 +93,7 @@ def test_every_link_of_the_export_has_its_anchor(name: str) -> None:
 def test_there_is_a_page_for_every_channel_situation_and_kind() -> None:
     playbook = playbook_of(SAMPLE)
     pages = render(playbook)
-    expected = {"index.md", "response-times.md", "terms.md", "rules.md", "integration.md"}
+    expected = {"index.md", "response-times.md", "terms.md", "rules.md", "integration.md", "check.md"}
     expected |= {f"channels/{c.id}.md" for c in playbook.channels}
     expected |= {f"situations/{s.id}.md" for s in playbook.situations}
     expected |= {f"kinds/{name}.md" for name in KINDS}
@@ -106,8 +106,9 @@ def test_navigation_follows_the_playbook_order() -> None:
     playbook = playbook_of(SAMPLE)
     nav = navigation(playbook)
     titles = [next(iter(item)) for item in nav]
-    assert titles[:8] == [
+    assert titles[:9] == [
         "Home",
+        "Check a draft",
         "Channels",
         "Situations",
         "Response targets",
@@ -116,8 +117,8 @@ def test_navigation_follows_the_playbook_order() -> None:
         "Rule kinds",
         "Using the rules from other tools",
     ]
-    assert titles[8:] == [p.title for p in playbook.pages]
-    channels = nav[1]["Channels"]
+    assert titles[9:] == [p.title for p in playbook.pages]
+    channels = nav[2]["Channels"]
     assert [next(iter(c.values())) for c in channels] == [
         f"channels/{c.id}.md" for c in playbook.channels
     ]
@@ -125,7 +126,7 @@ def test_navigation_follows_the_playbook_order() -> None:
 
 def test_navigation_of_the_italian_playbook_is_in_italian() -> None:
     titles = [next(iter(item)) for item in navigation(playbook_of(ITALIAN))]
-    assert titles[:3] == ["Home", "Canali", "Situazioni"]
+    assert titles[:4] == ["Home", "Controlla una bozza", "Canali", "Situazioni"]
 
 
 def test_every_text_of_the_templates_has_an_italian_translation() -> None:

@@ -106,6 +106,13 @@ def configure(config: MkDocsConfig, playbook: Playbook) -> None:
         config.theme["favicon"] = LOGO
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
+    # The check forms' script: a module, on every page, that does nothing where there is none.
+    if not any(str(script) == SCRIPTS[1] for script in config.extra_javascript):
+        from mkdocs.config.config_options import ExtraScriptValue
+
+        script = ExtraScriptValue(SCRIPTS[1])
+        script.type = "module"
+        config.extra_javascript.append(script)
     for name, plugin in config.plugins.items():
         if name.split("/")[-1] == "search":
             plugin.config.lang = [playbook.language]
