@@ -93,7 +93,14 @@ def test_every_link_of_the_export_has_its_anchor(name: str) -> None:
 def test_there_is_a_page_for_every_channel_situation_and_kind() -> None:
     playbook = playbook_of(SAMPLE)
     pages = render(playbook)
-    expected = {"index.md", "response-times.md", "terms.md", "rules.md", "integration.md", "check.md"}
+    expected = {
+        "index.md",
+        "response-times.md",
+        "terms.md",
+        "rules.md",
+        "integration.md",
+        "check.md",
+    }
     expected |= {f"channels/{c.id}.md" for c in playbook.channels}
     expected |= {f"situations/{s.id}.md" for s in playbook.situations}
     expected |= {f"kinds/{name}.md" for name in KINDS}
