@@ -46,7 +46,9 @@ const [drafts, checks, done] = arguments;
   const options = { channel: "whatsapp", situation: "complaint" };
   let findings = check(rules, drafts[0], options).length;  // compiles the rules
   const start = performance.now();
-  for (let i = 0; i < checks; i++) findings += check(rules, drafts[i % drafts.length], options).length;
+  for (let i = 0; i < checks; i++) {
+    findings += check(rules, drafts[i % drafts.length], options).length;
+  }
   done({ ms: (performance.now() - start) / checks, findings });
 })().catch((error) => done({ error: String(error) }));
 """
