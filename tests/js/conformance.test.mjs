@@ -10,11 +10,12 @@ const folder = new URL("../conformance/", import.meta.url);
 function rulesDocument(rules) {
   return {
     format: "playbook-rules",
-    format_version: "1.0.0",
+    format_version: "2.0.0",
     playbook: { company: "Test", language: "en", version: "1", source_hash: "" },
     matching: {},
     situations: ["information", "complaint"].map((s) => ({ id: s, name: s, signals: [s] })),
-    channels: [{ id: "test", name: "Test", kind: "live_chat", public: false, rules }],
+    rules: Object.fromEntries(rules.map((rule) => [rule.id, rule])),
+    channels: [{ id: "test", name: "Test", kind: "live_chat", public: false, rules: rules.map((rule) => rule.id) }],
   };
 }
 

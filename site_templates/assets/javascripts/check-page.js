@@ -3,7 +3,7 @@
  * types, with the words that break a rule highlighted behind the draft. The rules come from
  * the site's own rules.json; what is typed stays in the page.
  */
-import { check, detectSituation, nfc } from "./playbook-check.js";
+import { check, detectSituation } from "./playbook-check.js";
 
 const forms = [...document.querySelectorAll("[data-pb-check]")];
 let loaded = null;
@@ -112,13 +112,6 @@ function setup(form, rules) {
   }
 
   function run() {
-    // Findings point into the draft in normal form C; a draft typed otherwise is normalised,
-    // keeping the caret where it was.
-    if (draft.value !== nfc(draft.value)) {
-      const caret = nfc(draft.value.slice(0, draft.selectionStart)).length;
-      draft.value = nfc(draft.value);
-      draft.setSelectionRange(caret, caret);
-    }
     const findings = check(rules, draft.value, { channel: channel.value, situation: situation.value || null });
     paint(backdrop, draft.value, findings);
     list.replaceChildren(...findings.map(item));

@@ -1,12 +1,15 @@
 /**
  * playbook-check.js: the playbook's checker for browsers and Node, with no dependencies.
  *
- * It reads the exported rules (rules.json) and gives the findings `playbook check --format
- * json` gives: same rules, spans, messages, suggestions and links. Positions are in Unicode
- * code points, like Python's: `offset` counts code points from the start of the reply (in
- * normal form C), `line` is 1 plus the "\n" before it, `column` is 1 plus the code points
- * since the line's start. JavaScript strings count UTF-16 units: the module works in those
- * and converts at the end. Patterns are RE2 syntax, translated to JavaScript (see `translate`).
+ * It reads the exported rules (rules.json, format 2; format 1's inline rules are read too)
+ * and gives the findings `playbook check --format json` gives: same rules, spans, messages,
+ * suggestions and links. Positions count the reply as typed, in Unicode code points, as
+ * Python does: `offset` is the code points before the span, `line` is 1 plus the "\n"
+ * before it, `column` 1 plus the code points since the line's start. JavaScript strings
+ * count UTF-16 units, so a character outside the Basic Multilingual Plane (an emoji) is one
+ * code point but two units: the module works in units and converts at the end; `start` and
+ * `end` give the span in units, for highlighting. Patterns are RE2 syntax, translated to
+ * JavaScript (see `translate`).
  *
  *   import { check, detectSituation } from "./playbook-check.js";
  *   const situation = detectSituation(rules, "whatsapp", customerMessage);
@@ -15,39 +18,53 @@
 
 const APOSTROPHES = "'\u2019\u02bc";
 const SEVERITY_ORDER = { suggestion: 0, warning: 1, error: 2 };
-// RE2's \s is ASCII; Python's \s and str.strip() are Unicode (str.isspace).
-const RE2_SPACE = "[\\t\\n\\f\\r ]";
+// Python's \s and str.strip() are Unicode (str.isspace); RE2's \s is ASCII (see translate).
 const PY_SPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
-const PY_SPACES = new RegExp(`${PY_SPACE}+`, "gu");
+const PY_SPACE_RUNS = new RegExp(`${PY_SPACE}{2,}`, "gu");
+const PY_SPACE_ONE = new RegExp(PY_SPACE, "gu");
 const PY_EDGES = new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, "gu");
+const APOSTROPHE_OTHERS = /[\u2019\u02bc]/g;
+const NON_ASCII = /[^\x00-\x7f]+/g;
 const ASCII_WORD = "[0-9A-Za-z_]";
-const WORD = /[\p{L}\p{N}_]/u;
-const WORDS = /[\p{L}\p{N}_]+/gu;
+const WORD = /^[\p{L}\p{N}_]$/u;
 const SYNTAX = new Set("^$\\.*+?()[]{}|/");
 
-/** Python's str.casefold() where it differs from toLowerCase(), by code point (Unicode 14). */
-const CASEFOLD = new Map(Object.entries({"181":"μ","223":"ss","329":"ʼn","383":"s","496":"ǰ","837":"ι","912":"ΐ","944":"ΰ","962":"σ","976":"β","977":"θ","981":"φ","982":"π","1008":"κ","1009":"ρ","1013":"ε","1415":"եւ","5024":"Ꭰ","5025":"Ꭱ","5026":"Ꭲ","5027":"Ꭳ","5028":"Ꭴ","5029":"Ꭵ","5030":"Ꭶ","5031":"Ꭷ","5032":"Ꭸ","5033":"Ꭹ","5034":"Ꭺ","5035":"Ꭻ","5036":"Ꭼ","5037":"Ꭽ","5038":"Ꭾ","5039":"Ꭿ","5040":"Ꮀ","5041":"Ꮁ","5042":"Ꮂ","5043":"Ꮃ","5044":"Ꮄ","5045":"Ꮅ","5046":"Ꮆ","5047":"Ꮇ","5048":"Ꮈ","5049":"Ꮉ","5050":"Ꮊ","5051":"Ꮋ","5052":"Ꮌ","5053":"Ꮍ","5054":"Ꮎ","5055":"Ꮏ","5056":"Ꮐ","5057":"Ꮑ","5058":"Ꮒ","5059":"Ꮓ","5060":"Ꮔ","5061":"Ꮕ","5062":"Ꮖ","5063":"Ꮗ","5064":"Ꮘ","5065":"Ꮙ","5066":"Ꮚ","5067":"Ꮛ","5068":"Ꮜ","5069":"Ꮝ","5070":"Ꮞ","5071":"Ꮟ","5072":"Ꮠ","5073":"Ꮡ","5074":"Ꮢ","5075":"Ꮣ","5076":"Ꮤ","5077":"Ꮥ","5078":"Ꮦ","5079":"Ꮧ","5080":"Ꮨ","5081":"Ꮩ","5082":"Ꮪ","5083":"Ꮫ","5084":"Ꮬ","5085":"Ꮭ","5086":"Ꮮ","5087":"Ꮯ","5088":"Ꮰ","5089":"Ꮱ","5090":"Ꮲ","5091":"Ꮳ","5092":"Ꮴ","5093":"Ꮵ","5094":"Ꮶ","5095":"Ꮷ","5096":"Ꮸ","5097":"Ꮹ","5098":"Ꮺ","5099":"Ꮻ","5100":"Ꮼ","5101":"Ꮽ","5102":"Ꮾ","5103":"Ꮿ","5104":"Ᏸ","5105":"Ᏹ","5106":"Ᏺ","5107":"Ᏻ","5108":"Ᏼ","5109":"Ᏽ","5112":"Ᏸ","5113":"Ᏹ","5114":"Ᏺ","5115":"Ᏻ","5116":"Ᏼ","5117":"Ᏽ","7296":"в","7297":"д","7298":"о","7299":"с","7300":"т","7301":"т","7302":"ъ","7303":"ѣ","7304":"ꙋ","7830":"ẖ","7831":"ẗ","7832":"ẘ","7833":"ẙ","7834":"aʾ","7835":"ṡ","7838":"ss","8016":"ὐ","8018":"ὒ","8020":"ὔ","8022":"ὖ","8064":"ἀι","8065":"ἁι","8066":"ἂι","8067":"ἃι","8068":"ἄι","8069":"ἅι","8070":"ἆι","8071":"ἇι","8072":"ἀι","8073":"ἁι","8074":"ἂι","8075":"ἃι","8076":"ἄι","8077":"ἅι","8078":"ἆι","8079":"ἇι","8080":"ἠι","8081":"ἡι","8082":"ἢι","8083":"ἣι","8084":"ἤι","8085":"ἥι","8086":"ἦι","8087":"ἧι","8088":"ἠι","8089":"ἡι","8090":"ἢι","8091":"ἣι","8092":"ἤι","8093":"ἥι","8094":"ἦι","8095":"ἧι","8096":"ὠι","8097":"ὡι","8098":"ὢι","8099":"ὣι","8100":"ὤι","8101":"ὥι","8102":"ὦι","8103":"ὧι","8104":"ὠι","8105":"ὡι","8106":"ὢι","8107":"ὣι","8108":"ὤι","8109":"ὥι","8110":"ὦι","8111":"ὧι","8114":"ὰι","8115":"αι","8116":"άι","8118":"ᾶ","8119":"ᾶι","8124":"αι","8126":"ι","8130":"ὴι","8131":"ηι","8132":"ήι","8134":"ῆ","8135":"ῆι","8140":"ηι","8146":"ῒ","8147":"ΐ","8150":"ῖ","8151":"ῗ","8162":"ῢ","8163":"ΰ","8164":"ῤ","8166":"ῦ","8167":"ῧ","8178":"ὼι","8179":"ωι","8180":"ώι","8182":"ῶ","8183":"ῶι","8188":"ωι","43888":"Ꭰ","43889":"Ꭱ","43890":"Ꭲ","43891":"Ꭳ","43892":"Ꭴ","43893":"Ꭵ","43894":"Ꭶ","43895":"Ꭷ","43896":"Ꭸ","43897":"Ꭹ","43898":"Ꭺ","43899":"Ꭻ","43900":"Ꭼ","43901":"Ꭽ","43902":"Ꭾ","43903":"Ꭿ","43904":"Ꮀ","43905":"Ꮁ","43906":"Ꮂ","43907":"Ꮃ","43908":"Ꮄ","43909":"Ꮅ","43910":"Ꮆ","43911":"Ꮇ","43912":"Ꮈ","43913":"Ꮉ","43914":"Ꮊ","43915":"Ꮋ","43916":"Ꮌ","43917":"Ꮍ","43918":"Ꮎ","43919":"Ꮏ","43920":"Ꮐ","43921":"Ꮑ","43922":"Ꮒ","43923":"Ꮓ","43924":"Ꮔ","43925":"Ꮕ","43926":"Ꮖ","43927":"Ꮗ","43928":"Ꮘ","43929":"Ꮙ","43930":"Ꮚ","43931":"Ꮛ","43932":"Ꮜ","43933":"Ꮝ","43934":"Ꮞ","43935":"Ꮟ","43936":"Ꮠ","43937":"Ꮡ","43938":"Ꮢ","43939":"Ꮣ","43940":"Ꮤ","43941":"Ꮥ","43942":"Ꮦ","43943":"Ꮧ","43944":"Ꮨ","43945":"Ꮩ","43946":"Ꮪ","43947":"Ꮫ","43948":"Ꮬ","43949":"Ꮭ","43950":"Ꮮ","43951":"Ꮯ","43952":"Ꮰ","43953":"Ꮱ","43954":"Ꮲ","43955":"Ꮳ","43956":"Ꮴ","43957":"Ꮵ","43958":"Ꮶ","43959":"Ꮷ","43960":"Ꮸ","43961":"Ꮹ","43962":"Ꮺ","43963":"Ꮻ","43964":"Ꮼ","43965":"Ꮽ","43966":"Ꮾ","43967":"Ꮿ","64256":"ff","64257":"fi","64258":"fl","64259":"ffi","64260":"ffl","64261":"st","64262":"st","64275":"մն","64276":"մե","64277":"մի","64278":"վն","64279":"մխ"}).map(([k, v]) => [Number(k), v]));
+// Tables from Python's unicodedata (Unicode 14), made by tests/js/unicode_tables.py:
+// where Python's letter-for-letter case folding differs from toLowerCase(), and the ranges
+// of code points with a combining class other than 0.
+const FOLD_TABLE = {"181":"μ","304":"İ","383":"s","837":"ι","962":"σ","976":"β","977":"θ","981":"φ","982":"π","1008":"κ","1009":"ρ","1013":"ε","5024":"Ꭰ","5025":"Ꭱ","5026":"Ꭲ","5027":"Ꭳ","5028":"Ꭴ","5029":"Ꭵ","5030":"Ꭶ","5031":"Ꭷ","5032":"Ꭸ","5033":"Ꭹ","5034":"Ꭺ","5035":"Ꭻ","5036":"Ꭼ","5037":"Ꭽ","5038":"Ꭾ","5039":"Ꭿ","5040":"Ꮀ","5041":"Ꮁ","5042":"Ꮂ","5043":"Ꮃ","5044":"Ꮄ","5045":"Ꮅ","5046":"Ꮆ","5047":"Ꮇ","5048":"Ꮈ","5049":"Ꮉ","5050":"Ꮊ","5051":"Ꮋ","5052":"Ꮌ","5053":"Ꮍ","5054":"Ꮎ","5055":"Ꮏ","5056":"Ꮐ","5057":"Ꮑ","5058":"Ꮒ","5059":"Ꮓ","5060":"Ꮔ","5061":"Ꮕ","5062":"Ꮖ","5063":"Ꮗ","5064":"Ꮘ","5065":"Ꮙ","5066":"Ꮚ","5067":"Ꮛ","5068":"Ꮜ","5069":"Ꮝ","5070":"Ꮞ","5071":"Ꮟ","5072":"Ꮠ","5073":"Ꮡ","5074":"Ꮢ","5075":"Ꮣ","5076":"Ꮤ","5077":"Ꮥ","5078":"Ꮦ","5079":"Ꮧ","5080":"Ꮨ","5081":"Ꮩ","5082":"Ꮪ","5083":"Ꮫ","5084":"Ꮬ","5085":"Ꮭ","5086":"Ꮮ","5087":"Ꮯ","5088":"Ꮰ","5089":"Ꮱ","5090":"Ꮲ","5091":"Ꮳ","5092":"Ꮴ","5093":"Ꮵ","5094":"Ꮶ","5095":"Ꮷ","5096":"Ꮸ","5097":"Ꮹ","5098":"Ꮺ","5099":"Ꮻ","5100":"Ꮼ","5101":"Ꮽ","5102":"Ꮾ","5103":"Ꮿ","5104":"Ᏸ","5105":"Ᏹ","5106":"Ᏺ","5107":"Ᏻ","5108":"Ᏼ","5109":"Ᏽ","5112":"Ᏸ","5113":"Ᏹ","5114":"Ᏺ","5115":"Ᏻ","5116":"Ᏼ","5117":"Ᏽ","7296":"в","7297":"д","7298":"о","7299":"с","7300":"т","7301":"т","7302":"ъ","7303":"ѣ","7304":"ꙋ","7835":"ṡ","8126":"ι","43888":"Ꭰ","43889":"Ꭱ","43890":"Ꭲ","43891":"Ꭳ","43892":"Ꭴ","43893":"Ꭵ","43894":"Ꭶ","43895":"Ꭷ","43896":"Ꭸ","43897":"Ꭹ","43898":"Ꭺ","43899":"Ꭻ","43900":"Ꭼ","43901":"Ꭽ","43902":"Ꭾ","43903":"Ꭿ","43904":"Ꮀ","43905":"Ꮁ","43906":"Ꮂ","43907":"Ꮃ","43908":"Ꮄ","43909":"Ꮅ","43910":"Ꮆ","43911":"Ꮇ","43912":"Ꮈ","43913":"Ꮉ","43914":"Ꮊ","43915":"Ꮋ","43916":"Ꮌ","43917":"Ꮍ","43918":"Ꮎ","43919":"Ꮏ","43920":"Ꮐ","43921":"Ꮑ","43922":"Ꮒ","43923":"Ꮓ","43924":"Ꮔ","43925":"Ꮕ","43926":"Ꮖ","43927":"Ꮗ","43928":"Ꮘ","43929":"Ꮙ","43930":"Ꮚ","43931":"Ꮛ","43932":"Ꮜ","43933":"Ꮝ","43934":"Ꮞ","43935":"Ꮟ","43936":"Ꮠ","43937":"Ꮡ","43938":"Ꮢ","43939":"Ꮣ","43940":"Ꮤ","43941":"Ꮥ","43942":"Ꮦ","43943":"Ꮧ","43944":"Ꮨ","43945":"Ꮩ","43946":"Ꮪ","43947":"Ꮫ","43948":"Ꮬ","43949":"Ꮭ","43950":"Ꮮ","43951":"Ꮯ","43952":"Ꮰ","43953":"Ꮱ","43954":"Ꮲ","43955":"Ꮳ","43956":"Ꮴ","43957":"Ꮵ","43958":"Ꮶ","43959":"Ꮷ","43960":"Ꮸ","43961":"Ꮹ","43962":"Ꮺ","43963":"Ꮻ","43964":"Ꮼ","43965":"Ꮽ","43966":"Ꮾ","43967":"Ꮿ"};
+const COMBINING_RANGES = [0x300,0x34e,0x350,0x36f,0x483,0x487,0x591,0x5bd,0x5bf,0x5bf,0x5c1,0x5c2,0x5c4,0x5c5,0x5c7,0x5c7,0x610,0x61a,0x64b,0x65f,0x670,0x670,0x6d6,0x6dc,0x6df,0x6e4,0x6e7,0x6e8,0x6ea,0x6ed,0x711,0x711,0x730,0x74a,0x7eb,0x7f3,0x7fd,0x7fd,0x816,0x819,0x81b,0x823,0x825,0x827,0x829,0x82d,0x859,0x85b,0x898,0x89f,0x8ca,0x8e1,0x8e3,0x8ff,0x93c,0x93c,0x94d,0x94d,0x951,0x954,0x9bc,0x9bc,0x9cd,0x9cd,0x9fe,0x9fe,0xa3c,0xa3c,0xa4d,0xa4d,0xabc,0xabc,0xacd,0xacd,0xb3c,0xb3c,0xb4d,0xb4d,0xbcd,0xbcd,0xc3c,0xc3c,0xc4d,0xc4d,0xc55,0xc56,0xcbc,0xcbc,0xccd,0xccd,0xd3b,0xd3c,0xd4d,0xd4d,0xdca,0xdca,0xe38,0xe3a,0xe48,0xe4b,0xeb8,0xeba,0xec8,0xecb,0xf18,0xf19,0xf35,0xf35,0xf37,0xf37,0xf39,0xf39,0xf71,0xf72,0xf74,0xf74,0xf7a,0xf7d,0xf80,0xf80,0xf82,0xf84,0xf86,0xf87,0xfc6,0xfc6,0x1037,0x1037,0x1039,0x103a,0x108d,0x108d,0x135d,0x135f,0x1714,0x1715,0x1734,0x1734,0x17d2,0x17d2,0x17dd,0x17dd,0x18a9,0x18a9,0x1939,0x193b,0x1a17,0x1a18,0x1a60,0x1a60,0x1a75,0x1a7c,0x1a7f,0x1a7f,0x1ab0,0x1abd,0x1abf,0x1ace,0x1b34,0x1b34,0x1b44,0x1b44,0x1b6b,0x1b73,0x1baa,0x1bab,0x1be6,0x1be6,0x1bf2,0x1bf3,0x1c37,0x1c37,0x1cd0,0x1cd2,0x1cd4,0x1ce0,0x1ce2,0x1ce8,0x1ced,0x1ced,0x1cf4,0x1cf4,0x1cf8,0x1cf9,0x1dc0,0x1dff,0x20d0,0x20dc,0x20e1,0x20e1,0x20e5,0x20f0,0x2cef,0x2cf1,0x2d7f,0x2d7f,0x2de0,0x2dff,0x302a,0x302f,0x3099,0x309a,0xa66f,0xa66f,0xa674,0xa67d,0xa69e,0xa69f,0xa6f0,0xa6f1,0xa806,0xa806,0xa82c,0xa82c,0xa8c4,0xa8c4,0xa8e0,0xa8f1,0xa92b,0xa92d,0xa953,0xa953,0xa9b3,0xa9b3,0xa9c0,0xa9c0,0xaab0,0xaab0,0xaab2,0xaab4,0xaab7,0xaab8,0xaabe,0xaabf,0xaac1,0xaac1,0xaaf6,0xaaf6,0xabed,0xabed,0xfb1e,0xfb1e,0xfe20,0xfe2f,0x101fd,0x101fd,0x102e0,0x102e0,0x10376,0x1037a,0x10a0d,0x10a0d,0x10a0f,0x10a0f,0x10a38,0x10a3a,0x10a3f,0x10a3f,0x10ae5,0x10ae6,0x10d24,0x10d27,0x10eab,0x10eac,0x10f46,0x10f50,0x10f82,0x10f85,0x11046,0x11046,0x11070,0x11070,0x1107f,0x1107f,0x110b9,0x110ba,0x11100,0x11102,0x11133,0x11134,0x11173,0x11173,0x111c0,0x111c0,0x111ca,0x111ca,0x11235,0x11236,0x112e9,0x112ea,0x1133b,0x1133c,0x1134d,0x1134d,0x11366,0x1136c,0x11370,0x11374,0x11442,0x11442,0x11446,0x11446,0x1145e,0x1145e,0x114c2,0x114c3,0x115bf,0x115c0,0x1163f,0x1163f,0x116b6,0x116b7,0x1172b,0x1172b,0x11839,0x1183a,0x1193d,0x1193e,0x11943,0x11943,0x119e0,0x119e0,0x11a34,0x11a34,0x11a47,0x11a47,0x11a99,0x11a99,0x11c3f,0x11c3f,0x11d42,0x11d42,0x11d44,0x11d45,0x11d97,0x11d97,0x16af0,0x16af4,0x16b30,0x16b36,0x16ff0,0x16ff1,0x1bc9e,0x1bc9e,0x1d165,0x1d169,0x1d16d,0x1d172,0x1d17b,0x1d182,0x1d185,0x1d18b,0x1d1aa,0x1d1ad,0x1d242,0x1d244,0x1e000,0x1e006,0x1e008,0x1e018,0x1e01b,0x1e021,0x1e023,0x1e024,0x1e026,0x1e02a,0x1e130,0x1e136,0x1e2ae,0x1e2ae,0x1e2ec,0x1e2ef,0x1e8d0,0x1e8d6,0x1e944,0x1e94a];
+const FOLD = new Map(Object.entries(FOLD_TABLE).map(([k, v]) => [Number(k), v]));
 
-/** Python's str.casefold(): full case folding, so "Straße" and "STRASSE" fold alike. */
-export function casefold(text) {
+/** Python's case folding letter for letter (generator.text.reading.fold): "ẞ" -> "ß". */
+export function fold(text) {
   let out = "";
-  for (const char of text) {
-    out += CASEFOLD.get(char.codePointAt(0)) ?? char.toLowerCase();
-  }
+  for (const char of text) out += FOLD.get(char.codePointAt(0)) ?? char.toLowerCase();
   return out;
 }
 
-export const nfc = (text) => text.normalize("NFC");
-const pyStrip = (text) => text.replace(PY_EDGES, "");
-const length = (text) => {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0xdc00 || unit > 0xdfff || i === 0 || !isHigh(text.charCodeAt(i - 1))) count++;
+function combining(code) {
+  let lo = 0, hi = COMBINING_RANGES.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (code < COMBINING_RANGES[2 * mid]) hi = mid - 1;
+    else if (code > COMBINING_RANGES[2 * mid + 1]) lo = mid + 1;
+    else return true;
   }
+  return false;
+}
+
+const isHigh = (unit) => unit >= 0xd800 && unit <= 0xdbff;
+const isWordAt = (text, index) => index >= 0 && index < text.length && WORD.test(String.fromCodePoint(text.codePointAt(index)));
+/** The UTF-16 index of the code point that ends right before `index`. */
+const before = (text, index) => (index >= 2 && isHigh(text.charCodeAt(index - 2)) && !isHigh(text.charCodeAt(index - 1)) ? index - 2 : index - 1);
+export const pyStrip = (text) => text.replace(PY_EDGES, "");
+/** Length in code points, as Python counts. */
+const length = (text) => {
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) if (isHigh(text.charCodeAt(i))) count--;
   return count;
 };
-const isHigh = (unit) => unit >= 0xd800 && unit <= 0xdbff;
 const byCodePoint = (a, b) => {
   const x = [...a], y = [...b];
   for (let i = 0; i < Math.min(x.length, y.length); i++) {
@@ -55,23 +72,133 @@ const byCodePoint = (a, b) => {
   }
   return x.length - y.length;
 };
+const lastOfSorted = (starts, value) => {
+  // The index of the last start <= value (bisect_right - 1), -1 for none.
+  let lo = 0, hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+};
 
-/** The form under which two spellings of a term are the same term. */
-export function canonical(term, caseSensitive) {
-  term = pyStrip(nfc(term)).replace(PY_SPACES, " ");
-  for (const apostrophe of APOSTROPHES.slice(1)) term = term.split(apostrophe).join("'");
-  return caseSensitive ? term : casefold(term);
+/** A text split where NFC of the whole is the NFC of the parts joined (Python's _clusters). */
+function clusters(piece) {
+  const bounds = [0];
+  let at = 0;
+  for (const char of piece) {
+    if (at > 0 && !combining(char.codePointAt(0))) bounds.push(at);
+    at += char.length;
+  }
+  bounds.push(piece.length);
+  const merged = [[bounds[0], bounds[1]]];
+  for (let i = 1; i + 1 < bounds.length; i++) {
+    const [begin, end] = [bounds[i], bounds[i + 1]];
+    const first = merged.at(-1)[0];
+    const joined = piece.slice(first, end).normalize("NFC");
+    const apart = piece.slice(first, begin).normalize("NFC") + piece.slice(begin, end).normalize("NFC");
+    if (joined === apart) merged.push([begin, end]);
+    else merged.at(-1)[1] = end;
+  }
+  return merged;
+}
+
+/**
+ * A reply as the rules read it (Python's generator.text.reading.Reading): its normal form C,
+ * its canonical form (white space runs as one space, ’ and ʼ as ') and its folded form, with
+ * the way back from each to the text as typed. Offsets here are UTF-16 indexes.
+ */
+export class Reading {
+  constructor(text) {
+    this.text = text;
+    this.pieces = []; // changed pieces: [nfc start, nfc end, typed start, typed end]
+    this.nfc = text === text.normalize("NFC") ? text : this.normalise(text);
+    this.pieceStarts = this.pieces.map((p) => p[0]);
+    this.runs = []; // runs of 2+ spaces: [canonical position, nfc start, nfc end]
+    let removed = 0;
+    for (const run of this.nfc.matchAll(PY_SPACE_RUNS)) {
+      this.runs.push([run.index - removed, run.index, run.index + run[0].length]);
+      removed += run[0].length - 1;
+    }
+    this.runStarts = this.runs.map((r) => r[0]);
+    const spaced = this.runs.length ? this.nfc.replace(PY_SPACE_RUNS, " ") : this.nfc;
+    this.canonical = spaced.replace(PY_SPACE_ONE, " ").replace(APOSTROPHE_OTHERS, "'");
+    this._folded = null;
+  }
+
+  get folded() {
+    return (this._folded ??= fold(this.canonical));
+  }
+
+  normalise(text) {
+    const out = [];
+    let typedAt = 0, nfcAt = 0;
+    for (const run of text.matchAll(NON_ASCII)) {
+      const start = Math.max(run.index - 1, typedAt);
+      const end = run.index + run[0].length;
+      const piece = text.slice(start, end);
+      if (piece === piece.normalize("NFC")) continue;
+      out.push(text.slice(typedAt, start));
+      nfcAt += start - typedAt;
+      for (const [begin, stop] of clusters(piece)) {
+        const part = piece.slice(begin, stop), normal = part.normalize("NFC");
+        if (normal !== part) this.pieces.push([nfcAt, nfcAt + normal.length, start + begin, start + stop]);
+        out.push(normal);
+        nfcAt += normal.length;
+      }
+      typedAt = end;
+    }
+    out.push(text.slice(typedAt));
+    return out.join("");
+  }
+
+  /** The typed span of a span of the NFC text. */
+  nfcSpan(start, end) {
+    if (!this.pieces.length) return [start, end];
+    const typedStart = this.typed(start, false);
+    return [typedStart, end > start ? this.typed(end, true) : typedStart];
+  }
+
+  typed(offset, isEnd) {
+    const index = lastOfSorted(this.pieceStarts, isEnd ? offset - 1 : offset);
+    if (index < 0) return offset;
+    const [nfcStart, nfcEnd, typedStart, typedEnd] = this.pieces[index];
+    if (offset < nfcEnd || (isEnd && offset === nfcEnd)) return isEnd ? typedEnd : typedStart;
+    return typedEnd + offset - nfcEnd;
+  }
+
+  /** The typed span of a span of the canonical text. */
+  span(start, end) {
+    const nfcStart = this.nfcOffset(start, false);
+    return this.nfcSpan(nfcStart, end > start ? this.nfcOffset(end, true) : nfcStart);
+  }
+
+  nfcOffset(offset, isEnd) {
+    if (!this.runs.length) return offset;
+    const index = lastOfSorted(this.runStarts, isEnd ? offset - 1 : offset);
+    if (index < 0) return offset;
+    const [position, nfcStart, nfcEnd] = this.runs[index];
+    if (!isEnd && offset === position) return nfcStart;
+    return nfcEnd + offset - position - 1;
+  }
+}
+
+/** A term in the form it is looked for in a reply's canonical (or folded) text. */
+export function canonicalTerm(term, caseSensitive) {
+  const reading = new Reading(pyStrip(term));
+  return caseSensitive ? reading.canonical : reading.folded;
 }
 
 // ---------------------------------------------------------------- format access
 
-/** The rules that apply on a channel, in the order of rules.json (format 1.x). */
+/** The rules that apply on a channel, in order. Format 2: channels list keys into `rules`. */
 export function channelRules(rules, channel) {
   const found = rules.channels.find((c) => c.id === channel);
   if (!found) {
     throw new UnknownName(`there is no channel '${channel}'. Channels: ${rules.channels.map((c) => c.id).join(", ")}.`);
   }
-  return found.rules;
+  return found.rules.map((key) => (typeof key === "string" ? rules.rules[key] : key));
 }
 
 /** The situations with the signals that detect them, in precedence order. */
@@ -83,119 +210,76 @@ export class UnknownName extends Error {}
 
 // ---------------------------------------------------------------- terms
 
-function whole(text, start, end) {
-  if (start > 0) {
-    let i = start - 1;
-    if (i > 0 && !isHigh(text.charCodeAt(i)) && text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff && isHigh(text.charCodeAt(i - 1))) i--;
-    if (WORD.test(String.fromCodePoint(text.codePointAt(i)))) return false;
+function leftmostLongest(spans) {
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const kept = [];
+  let last = 0;
+  for (const span of spans) {
+    if (span[0] >= last) {
+      kept.push(span);
+      last = span[1];
+    }
   }
-  return !(end < text.length && WORD.test(String.fromCodePoint(text.codePointAt(end))));
+  return kept;
 }
 
-function escapeTerm(term) {
-  let out = "";
-  for (const char of term) {
-    if (char === " ") out += `${RE2_SPACE}+`;
-    else if (char === "'") out += `[${APOSTROPHES}]`;
-    else if (SYNTAX.has(char)) out += `\\${char}`;
-    else out += char;
-  }
-  return out;
-}
-
-const edgeStart = (char) => (/^[0-9A-Za-z_]$/.test(char) ? `(?<!${ASCII_WORD})` : "");
-const edgeEnd = (char) => (/^[0-9A-Za-z_]$/.test(char) ? `(?!${ASCII_WORD})` : "");
-
-/** Python's re.escape (3.7+), whose lengths order the exact alternatives as Python does. */
-const pyEscape = (word) => word.replace(/[()[\]{}?*+\-|^$\\.&~# \t\n\r\v\f]/g, "\\$&");
-
-function exactRegex(terms, caseSensitive) {
-  const patterns = new Map();
-  for (const term of terms) {
-    if (!pyStrip(term)) continue;
-    const words = canonical(term, true).split(" ");
-    const python = words.map((w) => pyEscape(w).split("'").join(`[${APOSTROPHES}]`)).join("\\s+");
-    patterns.set(python, words.map((w) => escapeTerm(w)).join(`${PY_SPACE}+`));
-  }
-  const sorted = [...patterns.keys()].sort((a, b) => length(b) - length(a) || byCodePoint(a, b));
-  const source = `(?<![\\p{L}\\p{N}_])(?:${sorted.map((p) => patterns.get(p)).join("|")})`;
-  return new RegExp(source, caseSensitive ? "gu" : "giu");
-}
-
-/** Finds any of a list of terms as whole words, skipping those inside exception phrases. */
-export class TermMatcher {
-  constructor(terms, { caseSensitive = false, exceptions = [] } = {}) {
-    this.caseSensitive = caseSensitive;
-    this.terms = terms;
-    this.index = new Map();
-    terms.forEach((term, i) => {
-      const key = canonical(term, caseSensitive);
-      if (!this.index.has(key)) this.index.set(key, i);
+/**
+ * Every term of some groups (a rule's terms, case sensitivity and exceptions), found in one
+ * reading of a reply: every whole-word occurrence of every term, then, per group, the
+ * leftmost longest of overlapping ones, less those inside an exception.
+ */
+export class TermIndex {
+  constructor(groups) {
+    this.groups = groups;
+    this.keys = [new Map(), new Map()]; // [folded, case-sensitive]: key -> [[group, role, index]]
+    groups.forEach((group, number) => {
+      const keys = this.keys[group.caseSensitive ? 1 : 0];
+      for (const [role, terms] of [[0, group.terms], [1, group.exceptions ?? []]]) {
+        terms.forEach((term, index) => {
+          const key = canonicalTerm(term, group.caseSensitive);
+          if (!pyStrip(key)) return;
+          if (!keys.has(key)) keys.set(key, []);
+          const owners = keys.get(key);
+          if (!owners.some(([n, r]) => n === number && r === role)) owners.push([number, role, index]);
+        });
+      }
     });
-    const canon = [...new Set(terms.filter((t) => pyStrip(t)).map((t) => canonical(t, true)))];
-    canon.sort((a, b) => length(b) - length(a) || byCodePoint(a, b));
-    const alternatives = canon.map((t) => edgeStart([...t][0]) + escapeTerm(t) + edgeEnd([...t].at(-1)));
-    this.candidates = new RegExp(`(?:${alternatives.join("|") || "[^\\u{0}-\\u{10FFFF}]"})`, caseSensitive ? "gu" : "giu");
-    this.exact = null;
-    this.margin = 4 * Math.max(0, ...[...this.index.keys()].map(length)) + 16;
-    this.exceptions = exceptions.some((e) => pyStrip(e)) ? new TermMatcher(exceptions, { caseSensitive }) : null;
-    // The first word of every term, folded: a reply with none of them cannot match.
-    this.firstWords = [];
-    for (const term of canon) {
-      const first = term.match(/^[\p{L}\p{N}_]+/u);
-      if (!first) {
-        this.firstWords = null;
-        break;
-      }
-      this.firstWords.push(casefold(first[0]));
-    }
+    this.hasExceptions = groups.some((g) => (g.exceptions ?? []).length);
   }
 
-  /** Whether a reply, given the folded words in it, may hold a match. */
-  mayMatch(words) {
-    return this.firstWords === null || this.firstWords.some((w) => words.has(w));
-  }
-
-  findAll(text, first = false) {
-    const found = [];
-    if (!this.index.size) return found;
-    const candidates = this.candidates;
-    candidates.lastIndex = 0;
-    let last = 0, excepted = null, m;
-    while ((m = candidates.exec(text)) !== null) {
-      let start = m.index, end = start + m[0].length;
-      if (start < last) continue;
-      if (!whole(text, start, end)) {
-        const span = this.exactNear(text, start, end);
-        if (span === null) continue;
-        [start, end] = span;
+  /** For each group, its matches: {start, end, index}, UTF-16 indexes of the text as typed. */
+  find(text) {
+    const reading = text instanceof Reading ? text : new Reading(text);
+    const found = this.groups.map(() => []);
+    const excepted = this.groups.map(() => []);
+    const words = reading.canonical;
+    this.keys.forEach((keys, caseSensitive) => {
+      if (!keys.size) return;
+      const haystack = caseSensitive ? words : reading.folded;
+      for (const [key, owners] of keys) {
+        for (let at = haystack.indexOf(key); at >= 0; at = haystack.indexOf(key, at + 1)) {
+          const end = at + key.length;
+          if ((at > 0 && isWordAt(words, before(words, at))) || isWordAt(words, end)) continue;
+          for (const [number, role, index] of owners) (role === 0 ? found : excepted)[number].push([at, end, index]);
+        }
       }
-      last = end;
-      if (this.exceptions !== null) {
-        excepted ??= this.exceptions.findAll(text);
-        if (excepted.some((e) => e.start <= start && end <= e.end)) continue;
+    });
+    return found.map((spans, number) => {
+      if (!spans.length) return [];
+      let kept = leftmostLongest(spans);
+      if (this.hasExceptions && excepted[number].length) {
+        const allowed = leftmostLongest(excepted[number]);
+        const starts = allowed.map((a) => a[0]);
+        kept = kept.filter(([s, e]) => {
+          const i = lastOfSorted(starts, s);
+          return !(i >= 0 && e <= allowed[i][1]);
+        });
       }
-      const key = canonical(text.slice(start, end), this.caseSensitive);
-      found.push({ start, end, index: this.index.get(key) ?? 0 });
-      if (first) break;
-    }
-    return found;
-  }
-
-  exactNear(text, start, end) {
-    this.exact ??= exactRegex(this.terms, this.caseSensitive);
-    let limit = end;
-    for (let n = 0; n < this.margin && limit < text.length; n++) limit += isHigh(text.charCodeAt(limit)) ? 2 : 1;
-    const visible = limit < text.length ? text.slice(0, limit) : text;
-    this.exact.lastIndex = start;
-    let found = this.exact.exec(visible);
-    while (found !== null && found.index < end) {
-      const foundEnd = found.index + found[0].length;
-      if (whole(text, found.index, foundEnd)) return [found.index, foundEnd];
-      this.exact.lastIndex = found.index + (isHigh(text.charCodeAt(found.index)) ? 2 : 1);
-      found = this.exact.exec(visible);
-    }
-    return null;
+      return kept.map(([s, e, index]) => {
+        const [start, end] = reading.span(s, e);
+        return { start, end, index };
+      });
+    });
   }
 }
 
@@ -398,32 +482,41 @@ export function describe(seconds) {
 }
 
 const hit = (start, end, suggestion = null, message = null, replacement = null) => ({ start, end, suggestion, message, replacement });
-const terms = (matcher, suggest, replace) => (text) =>
-  matcher.findAll(text).map((m) => hit(m.start, m.end, suggest(m), null, replace(m)));
 const PY_SPLIT = new RegExp(`${PY_SPACE}+`, "u");
 const PY_WORD = new RegExp(`(?:(?!${PY_SPACE})[\\s\\S])+`, "gu");
 const SENTENCE_END = new RegExp(`[.!?\u2026]+(?=${PY_SPACE}|$)`, "gu");
+const group = (terms, caseSensitive, exceptions = []) => ({ terms, caseSensitive, exceptions });
 
-/** Per kind: options -> { run(text, context) -> hits, matcher (for prefiltering) }. */
+/**
+ * Per kind: options -> a term kind's { group, report(matches, context) -> hits }, found with
+ * the channel's other terms in one pass, or any other kind's { run(nfcText, context) -> hits }.
+ */
 const KINDS = {
   banned_term(o) {
-    const matcher = new TermMatcher(o.terms, { caseSensitive: o.case_sensitive, exceptions: o.exceptions });
     const suggestion = o.replacement ? `write '${o.replacement}' instead` : null;
-    return { matcher, run: terms(matcher, () => suggestion, () => o.replacement || null) };
+    return {
+      group: group(o.terms, o.case_sensitive, o.exceptions),
+      report: (matches) => matches.map((m) => hit(m.start, m.end, suggestion, null, o.replacement || null)),
+    };
   },
   preferred_term(o) {
-    const matcher = new TermMatcher(o.instead_of, { caseSensitive: o.case_sensitive, exceptions: o.exceptions });
-    return { matcher, run: terms(matcher, () => `write '${o.term}' instead`, () => o.term) };
+    const suggestion = `write '${o.term}' instead`;
+    return {
+      group: group(o.instead_of, o.case_sensitive, o.exceptions),
+      report: (matches) => matches.map((m) => hit(m.start, m.end, suggestion, null, o.term)),
+    };
   },
   register(o) {
-    const matcher = new TermMatcher(o.markers.map((m) => m.term));
     const suggestions = o.markers.map((m) => (m.replacement ? `write '${m.replacement}' instead` : "leave it out"));
-    return { matcher, run: terms(matcher, (m) => suggestions[m.index], (m) => o.markers[m.index].replacement) };
+    return {
+      group: group(o.markers.map((m) => m.term), o.case_sensitive ?? false),
+      report: (matches) =>
+        matches.map((m) => hit(m.start, m.end, suggestions[m.index], null, o.markers[m.index].replacement)),
+    };
   },
   required_phrase(o) {
-    const matcher = new TermMatcher(o.phrases, { caseSensitive: o.case_sensitive });
     const suggestion = `add a phrase such as ${o.phrases.slice(0, 3).map((p) => `'${p}'`).join(", ")}`;
-    return { run: (text) => (matcher.findAll(text, true).length ? [] : [hit(0, 0, suggestion)]) };
+    return { group: group(o.phrases, o.case_sensitive), report: (matches) => (matches.length ? [] : [hit(0, 0, suggestion)]) };
   },
   forbidden_pattern(o) {
     const patterns = compilePatterns(o.patterns, o.case_sensitive);
@@ -504,91 +597,105 @@ function overLength({ characters, words, sentences }, text) {
 
 // ---------------------------------------------------------------- checking
 
-const compiled = new WeakMap(); // rules document -> { matchers, channels }
+const compiled = new WeakMap(); // rules document -> { kinds, channels }
 
 function plan(rules, channel) {
   let cache = compiled.get(rules);
-  if (!cache) compiled.set(rules, (cache = { matchers: new Map(), channels: new Map() }));
+  if (!cache) compiled.set(rules, (cache = { kinds: new Map(), channels: new Map() }));
   let entries = cache.channels.get(channel);
   if (!entries) {
     entries = channelRules(rules, channel).map((rule) => {
-      // Channels inherit most of their rules: equal options compile once.
-      const key = JSON.stringify([rule.kind, rule.options]);
-      if (!cache.matchers.has(key)) {
+      // A rule shared by channels compiles once.
+      if (!cache.kinds.has(rule)) {
         const kind = KINDS[rule.kind];
         if (!kind) throw new PatternError(`the rule kind '${rule.kind}' is unknown to this checker`);
-        cache.matchers.set(key, kind(rule.options));
+        cache.kinds.set(rule, kind(rule.options));
       }
-      return { rule, ...cache.matchers.get(key) };
+      return { rule, ...cache.kinds.get(rule) };
     });
+    // One index of the channel's terms per situation, as the rules that apply differ.
+    entries.indexes = new Map();
     cache.channels.set(channel, entries);
   }
   return entries;
 }
 
-/** Code-point positions of UTF-16 indexes, as the Python checker reports them. */
+function termIndex(entries, situation) {
+  if (!entries.indexes.has(situation)) {
+    const terms = entries.filter((e) => e.group && applies(e.rule, situation));
+    entries.indexes.set(situation, { terms, index: new TermIndex(terms.map((e) => e.group)) });
+  }
+  return entries.indexes.get(situation);
+}
+
+const applies = (rule, situation) => !rule.situations.length || rule.situations.includes(situation);
+
+/** Code-point positions of UTF-16 indexes of the typed text, as the Python checker counts. */
 function positions(text) {
   const astral = /[\ud800-\udbff]/.test(text);
   const lineStarts = [0];
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
   const points = (index) => (astral ? length(text.slice(0, index)) : index);
   return (index) => {
-    let lo = 0, hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: points(index) - points(lineStarts[lo]) + 1, offset: points(index) };
+    const line = lastOfSorted(lineStarts, index);
+    return { line: line + 1, column: points(index) - points(lineStarts[line]) + 1, offset: points(index) };
   };
 }
 
 /**
  * The findings of a reply on a channel, sorted as the Python checker sorts them. Options:
  * channel (required), situation (null for none), waited (seconds), metric
- * ("first_response"), baseUrl (prefixed to links). Each finding also has `start` and `end`,
- * UTF-16 indexes into the reply in normal form C, for highlighting, and `replacement`, the
- * text that replaces the match when the rule names one (a term's), else null.
+ * ("first_response"), baseUrl (prefixed to links). Positions count the reply as typed.
+ * Each finding also has `start` and `end`, UTF-16 indexes into the reply as typed, for
+ * highlighting, and `replacement`, the text that replaces the match when the rule names one
+ * (a term's), else null.
  */
 export function check(rules, text, { channel, situation = null, waited = null, metric = "first_response", baseUrl = "" } = {}) {
   const entries = plan(rules, channel);
   if (situation !== null && !rules.situations.some((s) => s.id === situation)) {
     throw new UnknownName(`there is no situation '${situation}'. Situations: ${rules.situations.map((s) => s.id).join(", ")}.`);
   }
-  text = nfc(text);
+  const reading = new Reading(text);
   const context = { situation, waited, metric };
-  let words = null, where = null;
-  const findings = [];
-  for (const { rule, run, matcher } of entries) {
-    if (rule.situations.length && !rule.situations.includes(situation)) continue;
-    if (matcher) {
-      words ??= new Set((text.match(WORDS) ?? []).map(casefold));
-      if (!matcher.mayMatch(words)) continue;
-    }
-    for (const h of run(text, context)) {
-      where ??= positions(text);
-      const from = where(h.start), to = where(h.end);
-      const match = text.slice(h.start, h.end);
-      const message = rule.message.split("{match}").join(match);
-      findings.push({
-        rule: rule.id,
-        kind: rule.kind,
-        severity: rule.severity,
-        message: h.message ? `${message.replace(/\.+$/, "")}: ${h.message}.` : message,
-        line: from.line,
-        column: from.column,
-        end_line: to.line,
-        end_column: to.column,
-        offset: from.offset,
-        match,
-        suggestion: h.suggestion ?? null,
-        link: baseUrl + rule.link,
-        start: h.start,
-        end: h.end,
-        replacement: h.replacement,
-      });
+  const hits = [];
+  const { terms, index } = termIndex(entries, situation);
+  if (terms.length) {
+    const found = index.find(reading);
+    terms.forEach((entry, number) => {
+      for (const h of entry.report(found[number], context)) hits.push([entry.rule, h]);
+    });
+  }
+  for (const entry of entries) {
+    if (entry.run && applies(entry.rule, situation)) {
+      for (const h of entry.run(reading.nfc, context)) {
+        const [start, end] = reading.nfcSpan(h.start, h.end);
+        hits.push([entry.rule, { ...h, start, end }]);
+      }
     }
   }
+  const where = hits.length ? positions(text) : null;
+  const findings = hits.map(([rule, h]) => {
+    const from = where(h.start), to = where(h.end);
+    const match = text.slice(h.start, h.end);
+    const message = rule.message.split("{match}").join(match);
+    return {
+      rule: rule.id,
+      kind: rule.kind,
+      severity: rule.severity,
+      message: h.message ? `${message.replace(/\.+$/, "")}: ${h.message}.` : message,
+      line: from.line,
+      column: from.column,
+      end_line: to.line,
+      end_column: to.column,
+      offset: from.offset,
+      match,
+      suggestion: h.suggestion ?? null,
+      link: baseUrl + rule.link,
+      start: h.start,
+      end: h.end,
+      replacement: h.replacement ?? null,
+    };
+  });
   return findings.sort(
     (a, b) => a.offset - b.offset || SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || byCodePoint(a.rule, b.rule),
   );
@@ -599,13 +706,16 @@ const detectors = new WeakMap();
 /** The situation whose signals occur most in a customer's message (first on a tie), or null. */
 export function detectSituation(rules, channel, customerText) {
   channelRules(rules, channel); // an unknown channel is an error, as in check
-  let list = detectors.get(rules);
-  if (!list) detectors.set(rules, (list = situations(rules).map((s) => [s.id, new TermMatcher(s.signals)])));
-  const message = nfc(customerText);
-  let best = null, bestCount = 0;
-  for (const [id, matcher] of list) {
-    const count = new Set(matcher.findAll(message).map((m) => m.index)).size;
-    if (count > bestCount) [best, bestCount] = [id, count];
+  let detector = detectors.get(rules);
+  if (!detector) {
+    const list = situations(rules);
+    detector = { ids: list.map((s) => s.id), index: new TermIndex(list.map((s) => group(s.signals, false))) };
+    detectors.set(rules, detector);
   }
+  let best = null, bestCount = 0;
+  detector.index.find(customerText).forEach((matches, i) => {
+    const count = new Set(matches.map((m) => m.index)).size;
+    if (count > bestCount) [best, bestCount] = [detector.ids[i], count];
+  });
   return best;
 }
