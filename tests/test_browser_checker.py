@@ -147,3 +147,51 @@ def test_case_folding_is_pythons() -> None:
         and folded.get(code, chr(code)) != fold(chr(code))
     ]
     assert not differences
+
+
+#: RE2 patterns that JavaScript reads differently unless translated, each with its case rule.
+PATTERNS = [
+    (r"\b(call|phone|ring)\s+(us|our\s+\w+)", False),
+    (r"\bsend\s+us\s+an\s+e-?mail", False),
+    (r"\w+\s\d+", True),
+    (r"\bé\w*|\Bo\B", False),
+    (r"^\w+|\w+$|\A@|\.\z", False),
+    (r"(?m)^\w+|\w+$", True),
+    (r"a.c|(?s:a.c)", False),
+    (r"[[:alpha:]]{3}[[:digit:][:punct:]]", True),
+    (r"[^\S\n]+[[:^alpha:]]", True),
+    (r"[\d\W]{2}", False),
+    (r"\pL+\pN|\p{Lu}\p{Ll}+|\PL\p{Greek}", True),
+    (r"\x{1F600}-\x{1F64F}|[\x{1F300}-\x{1F5FF}]|\x41\101", True),
+    (r"\Q(a+b)\E|a{,2}|x{2}|}]", True),
+    (r"(?P<who>us|you)\s(?i:PLEASE)", False),
+    (r"[]a]|[^]a]b", True),
+    (r"thank(s| you)|THX", False),
+    (r"ß|straße|Σ|ς", False),
+]
+
+
+def test_patterns_match_where_re2_matches(tmp_path: Path) -> None:
+    from generator.text.patterns import compile_linear
+
+    texts = _tweets()[:2000]
+    texts += [_variant(t, i) for i, t in enumerate(texts)]
+    texts += [
+        "a\nc abc AbC x]a b a{,2} ) } ] é è ÉTÉ ς Σ ß STRASSE Straße. Send us an EMAIL",
+        "😀 🌀 A\x01 (a+b) us please, X1 !",
+    ]
+    (tmp_path / "cases.json").write_text(
+        json.dumps({"patterns": PATTERNS, "texts": texts}), encoding="utf-8"
+    )
+    output = subprocess.run(
+        [_node(), str(JS / "match_patterns.mjs"), str(tmp_path / "cases.json")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    browser = json.loads(output)
+    for (pattern, case_sensitive), spans in zip(PATTERNS, browser, strict=True):
+        regex = compile_linear(pattern, case_sensitive=case_sensitive)
+        expected = [[list(m.span()) for m in regex.finditer(text)] for text in texts]
+        assert spans == expected, pattern
+        assert any(spans), f"{pattern} matches nothing: the comparison proves nothing"

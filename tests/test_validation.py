@@ -65,6 +65,7 @@ CASES: dict[str, tuple[str, str | None, str | bytes]] = {
     "meaning-invalid-regex": (PLAYBOOK, r"'\bcall\s+us\b'", r"'\bcall\s+(us'"),
     "meaning-non-linear-regex": (PLAYBOOK, r"'\bcall\s+us\b'", r"'(call)\s+\1'"),
     "meaning-lookaround-regex": (PLAYBOOK, r"'\bcall\s+us\b'", r"'call(?!\s+back)'"),
+    "meaning-browser-regex": (PLAYBOOK, r"'\bcall\s+us\b'", r"'(?U)call\s+us.*'"),
     "meaning-unknown-override": (
         CHAT,
         "templates:",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.kinds import Context, Environment, Hit, Matcher
-from generator.text.patterns import compile_linear, problem
+from generator.text.patterns import browser_problem, compile_linear, problem
 
 PATTERN = {"type": "string", "minLength": 1}
 
@@ -73,7 +73,12 @@ def problems(options: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]
     found = []
     for field in ("patterns", "unless"):
         for i, pattern in enumerate(options.get(field, [])):
-            if isinstance(pattern, str) and (reason := problem(pattern)):
+            if not isinstance(pattern, str):
+                continue
+            case_sensitive = options.get("case_sensitive", False) is True
+            if reason := problem(pattern) or browser_problem(
+                pattern, case_sensitive=case_sensitive
+            ):
                 found.append(((field, i), reason))
     return found
 

@@ -38,3 +38,32 @@ def problem(pattern: str) -> str | None:
     except PatternError as error:
         return str(error)
     return None
+
+
+# An inline flag group, (?flags) or (?flags:, that no backslash escapes.
+_FLAGS = re.compile(r"(?:^|[^\\])(?:\\\\)*\(\?([a-zA-Z]*(?:-[a-zA-Z]*)?)[:)]")
+_ANY_BYTE = re.compile(r"(?:^|[^\\])(?:\\\\)*\\C")
+
+
+def browser_problem(pattern: str, *, case_sensitive: bool = False) -> str | None:
+    """Why the site's checker, in JavaScript, cannot apply a pattern that RE2 accepts.
+
+    JavaScript has one case rule for a whole expression, no ungreedy mode and no \\C; the
+    rest of RE2's syntax is translated (see site_templates/assets/javascripts/).
+    """
+    if _ANY_BYTE.search(pattern):
+        return f"'{pattern}' uses \\C (any byte), which the site's checker cannot apply: use '.'."
+    for found in _FLAGS.finditer(pattern):
+        on, _, off = found.group(1).partition("-")
+        if "U" in on + off:
+            return (
+                f"'{pattern}' uses the flag U, which the site's checker cannot apply: write "
+                "lazy repetitions such as *? and +? instead."
+            )
+        if ("i" in on and case_sensitive) or ("i" in off and not case_sensitive):
+            return (
+                f"'{pattern}' makes part of the pattern {'ignore' if 'i' in on else 'match'} "
+                "letter case, which the site's checker cannot apply: set the rule's "
+                f"case_sensitive to {'false' if case_sensitive else 'true'} instead."
+            )
+    return None

@@ -38,9 +38,7 @@ def fold_table() -> dict[int, str]:
     """Code points whose Python fold is not JavaScript's toLowerCase()."""
     output = subprocess.check_output(["node", "-e", LOWER])
     lowered = {int(k): v for k, v in json.loads(output).items()}
-    return {
-        c: fold(chr(c)) for c in assigned() if fold(chr(c)) != lowered.get(c, chr(c))
-    }
+    return {c: fold(chr(c)) for c in assigned() if fold(chr(c)) != lowered.get(c, chr(c))}
 
 
 def combining_ranges() -> list[tuple[int, int]]:
@@ -57,7 +55,9 @@ def combining_ranges() -> list[tuple[int, int]]:
 
 def main() -> None:
     table = {str(k): v for k, v in fold_table().items()}
-    print("const FOLD_TABLE = " + json.dumps(table, ensure_ascii=False, separators=(",", ":")) + ";")
+    print(
+        "const FOLD_TABLE = " + json.dumps(table, ensure_ascii=False, separators=(",", ":")) + ";"
+    )
     flat = [n for pair in combining_ranges() for n in pair]
     print("const COMBINING_RANGES = [" + ",".join(f"0x{n:x}" for n in flat) + "];")
 

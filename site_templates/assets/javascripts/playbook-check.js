@@ -325,50 +325,75 @@ function hex(pattern, i) {
   return [`\\x${pattern.slice(i, i + 2)}`, i + 2];
 }
 
+function octal(pattern, i) {
+  // \0, \012, \12...: up to three octal digits; i points at the first.
+  let end = i + 1;
+  while (end < pattern.length && end < i + 3 && /[0-7]/.test(pattern[end])) end++;
+  if (pattern[i] !== "0" && end === i + 1) throw new PatternError(`\\${pattern[i]} is a backreference, which RE2 refuses`);
+  return [`\\u{${parseInt(pattern.slice(i, end), 8).toString(16)}}`, end];
+}
+
+/** An escape inside a class: [piece, next index, negated set or null]; i points after the \. */
 function classEscape(pattern, i) {
   const c = pattern[i];
-  if (c in CLASS_ESCAPES) return [CLASS_ESCAPES[c], i + 1];
-  if (c === "p" || c === "P") return property(pattern, i + 1, c === "P");
-  if (c === "x") return hex(pattern, i + 1);
-  if ("ntrfv".includes(c)) return [`\\${c}`, i + 1];
-  if (c === "a") return ["\\x07", i + 1];
-  if (/[0-9A-Za-z]/.test(c)) throw new PatternError(`\\${c} inside a class has no JavaScript equivalent`);
-  return [SYNTAX.has(c) || c === "-" ? `\\${c}` : c, i + 1];
+  if (c in CLASS_ESCAPES) return [CLASS_ESCAPES[c], i + 1, null];
+  if ("DWS".includes(c)) return ["", i + 1, CLASS_ESCAPES[c.toLowerCase()]];
+  if (c === "p" || c === "P") return [...property(pattern, i + 1, c === "P"), null];
+  if (c === "x") return [...hex(pattern, i + 1), null];
+  if (/[0-7]/.test(c)) return [...octal(pattern, i), null];
+  if ("ntrfv".includes(c)) return [`\\${c}`, i + 1, null];
+  if (c === "a") return ["\\x07", i + 1, null];
+  if (/[0-9A-Za-z]/.test(c)) throw new PatternError(`\\${c} has no JavaScript equivalent`);
+  return [SYNTAX.has(c) || c === "-" ? `\\${c}` : c, i + 1, null];
 }
 
 function translateClass(pattern, i) {
-  // i points after the [; returns the class and the index after its ].
-  let out = "[";
-  if (pattern[i] === "^") [out, i] = ["[^", i + 1];
-  if (pattern[i] === "]") [out, i] = [out + "\\]", i + 1];
+  // i points after the [; returns the class and the index after its ]. Negated sets inside
+  // ([\S], [[:^alpha:]]) have no place in a JavaScript class: they become alternatives.
+  let positive = "", negated = false;
+  const complements = [];
+  if (pattern[i] === "^") [negated, i] = [true, i + 1];
+  if (pattern[i] === "]") [positive, i] = ["\\]", i + 1];
   while (i < pattern.length && pattern[i] !== "]") {
     if (pattern.startsWith("[:", i)) {
       const close = pattern.indexOf(":]", i + 2);
-      const name = close < 0 ? "" : pattern.slice(i + 2, close);
-      if (!(name in POSIX)) throw new PatternError(`[:${name}:] has no JavaScript equivalent`);
-      out += POSIX[name];
+      let name = close < 0 ? "" : pattern.slice(i + 2, close);
+      const not = name.startsWith("^");
+      if (not) name = name.slice(1);
+      if (!(name in POSIX)) throw new PatternError(`[:${name}:] is not a POSIX class`);
+      if (not) complements.push(POSIX[name]);
+      else positive += POSIX[name];
       i = close + 2;
     } else if (pattern[i] === "\\") {
-      const [piece, next] = classEscape(pattern, i + 1);
-      out += piece;
+      const [piece, next, complement] = classEscape(pattern, i + 1);
+      if (complement !== null) complements.push(complement);
+      positive += piece;
       i = next;
     } else {
       const char = String.fromCodePoint(pattern.codePointAt(i));
-      out += char === "[" ? "\\[" : char;
+      positive += char === "[" ? "\\[" : char;
       i += char.length;
     }
   }
   if (i >= pattern.length) throw new PatternError("an unclosed [");
-  return [out + "]", i + 1];
+  if (!complements.length) return [`[${negated ? "^" : ""}${positive}]`, i + 1];
+  if (!negated) {
+    const options = [...(positive ? [`[${positive}]`] : []), ...complements.map((set) => `[^${set}]`)];
+    return [`(?:${options.join("|")})`, i + 1];
+  }
+  // Neither a positive member nor outside any complement: inside every complemented set.
+  const ahead = [...(positive ? [`(?![${positive}])`] : []), ...complements.slice(1).map((set) => `(?=[${set}])`)];
+  return [`(?:${ahead.join("")}[${complements[0]}])`, i + 1];
 }
 
 /**
  * An RE2 pattern as JavaScript source for the u flag (with i unless case-sensitive).
- * Translated: \A \z \Q..\E \x{...} \pL \p{Greek} [[:alpha:]] (?P<name>) (?s) (?m), and
- * ., \s, \d, \w, \b with RE2's meaning (. stops only at \n; \s \d \w \b are ASCII).
- * Refused (PatternError): (?i) or (?-i) that changes the case rule inside a pattern, (?U),
- * \C, octal escapes, \pN inside a class negated with [:^...:], and lookaround or
- * backreferences (which RE2 refuses too).
+ * Translated: \A \z \Q..\E \x{...} octal escapes, \pL \p{Greek} \p{^Greek}, POSIX
+ * classes ([[:alpha:]], [[:^alpha:]]), negated escapes inside classes ([^\S,]), (?P<name>),
+ * (?s) (?m) (?-s) anywhere, a { that is not a repetition, and ., ^, $, \s, \d, \w, \b with
+ * RE2's meaning (. stops only at \n; \s \d \w \b are ASCII). Refused, as at validation
+ * (PatternError): (?i) or (?-i) that turns on or off what case_sensitive says (JavaScript
+ * has one case rule per expression), (?U), \C, and what RE2 itself refuses.
  */
 export function translate(pattern, caseSensitive) {
   let out = "", i = 0;
@@ -403,7 +428,7 @@ export function translate(pattern, caseSensitive) {
         const literal = close < 0 ? pattern.slice(i) : pattern.slice(i, close);
         out += [...literal].map((ch) => (SYNTAX.has(ch) ? `\\${ch}` : ch)).join("");
         i = close < 0 ? pattern.length : close + 2;
-      } else if (e === "p" || e === "P" || e === "x" || "ntrfva".includes(e)) {
+      } else if (e === "p" || e === "P" || e === "x" || "ntrfva01234567".includes(e)) {
         const [piece, next] = classEscape(pattern, i - 1);
         out += piece;
         i = next;
@@ -441,7 +466,7 @@ export function translate(pattern, caseSensitive) {
       if (c === ".") out += s ? "[\\s\\S]" : "[^\\n]";
       else if (c === "^") out += m ? "(?<![^\\n])" : "(?<![\\s\\S])";
       else if (c === "$") out += m ? "(?![^\\n])" : "(?![\\s\\S])";
-      else if (c === "}" || c === "/") out += `\\${c}`;
+      else if (c === "}" || c === "]" || c === "/") out += `\\${c}`;
       else out += String.fromCodePoint(pattern.codePointAt(i));
       i += String.fromCodePoint(pattern.codePointAt(i)).length;
     }
