@@ -27,6 +27,7 @@ const APOSTROPHE_OTHERS = /[\u2019\u02bc]/g;
 const NON_ASCII = /[^\x00-\x7f]+/g;
 const ASCII_WORD = "[0-9A-Za-z_]";
 const WORD = /^[\p{L}\p{N}_]$/u;
+const WORD_RUNS = /[\p{L}\p{N}_]+/gu;
 const SYNTAX = new Set("^$\\.*+?()[]{}|/");
 
 // Tables from Python's unicodedata (Unicode 14), made by tests/js/unicode_tables.py:
@@ -245,6 +246,46 @@ export class TermIndex {
       }
     });
     this.hasExceptions = groups.some((g) => (g.exceptions ?? []).length);
+    // Most keys start with a word character, so can only match where a word starts: those
+    // are looked up by their first two units at each word start; the others are searched.
+    this.lookup = this.keys.map((keys) => {
+      const starts = new Map(), others = [];
+      for (const key of keys.keys()) {
+        if (!isWordAt(key, 0)) {
+          others.push(key);
+          continue;
+        }
+        const prefix = key.slice(0, 2);
+        if (!starts.has(prefix)) starts.set(prefix, []);
+        starts.get(prefix).push(key);
+      }
+      return { starts, others };
+    });
+  }
+
+  /** Where each key occurs as whole words in a haystack: [start, end, key] in UTF-16 units. */
+  occurrences(words, haystack, number) {
+    const keys = this.keys[number], { starts, others } = this.lookup[number];
+    const found = [];
+    const whole = (at, end) => !((at > 0 && isWordAt(words, before(words, at))) || isWordAt(words, end));
+    for (const key of others) {
+      for (let at = haystack.indexOf(key); at >= 0; at = haystack.indexOf(key, at + 1)) {
+        if (whole(at, at + key.length)) found.push([at, at + key.length, keys.get(key)]);
+      }
+    }
+    if (starts.size) {
+      WORD_RUNS.lastIndex = 0;
+      for (let m = WORD_RUNS.exec(words); m !== null; m = WORD_RUNS.exec(words)) {
+        const at = m.index, two = haystack.slice(at, at + 2);
+        for (const bucket of [starts.get(two), two.length === 2 ? starts.get(two[0]) : undefined]) {
+          if (bucket === undefined) continue;
+          for (const key of bucket) {
+            if (haystack.startsWith(key, at) && whole(at, at + key.length)) found.push([at, at + key.length, keys.get(key)]);
+          }
+        }
+      }
+    }
+    return found;
   }
 
   /** For each group, its matches: {start, end, index}, UTF-16 indexes of the text as typed. */
@@ -256,12 +297,8 @@ export class TermIndex {
     this.keys.forEach((keys, caseSensitive) => {
       if (!keys.size) return;
       const haystack = caseSensitive ? words : reading.folded;
-      for (const [key, owners] of keys) {
-        for (let at = haystack.indexOf(key); at >= 0; at = haystack.indexOf(key, at + 1)) {
-          const end = at + key.length;
-          if ((at > 0 && isWordAt(words, before(words, at))) || isWordAt(words, end)) continue;
-          for (const [number, role, index] of owners) (role === 0 ? found : excepted)[number].push([at, end, index]);
-        }
+      for (const [at, end, owners] of this.occurrences(words, haystack, caseSensitive)) {
+        for (const [number, role, index] of owners) (role === 0 ? found : excepted)[number].push([at, end, index]);
       }
     });
     return found.map((spans, number) => {
