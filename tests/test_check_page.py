@@ -59,6 +59,8 @@ def test_type_a_draft_see_the_findings_and_apply_a_suggestion(
     assert links == [site_url + f["link"] for f in expected]
     status = browser.find_element(By.CSS_SELECTOR, "[role=status]")
     wait.until(lambda _: status.text == "2 errors, 1 warning")
+    browser.set_window_size(1280, 1400)
+    browser.execute_script("window.scrollTo(0, 0)")
     _screenshot(browser, "check-desktop.png")
 
     # The preferred term's suggestion, applied with the keyboard.
