@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 import subprocess
 import unicodedata
@@ -18,11 +19,13 @@ import pytest
 
 from generator.checking import Checker
 from generator.export import export
+from generator.site.bundle import bundle
 from generator.text.reading import fold
 from generator.validation import validate
 from tests.conftest import ROOT, SAMPLE, TWCS
 
 JS = ROOT / "tests" / "js"
+SOURCES = ROOT / "site_templates" / "js"
 #: Channel and situation pairs the replies go through, with a wait for the time rules.
 COMBINATIONS = (
     ("whatsapp", "complaint", 5400),
@@ -57,15 +60,27 @@ def _variant(text: str, i: int) -> str:
     return changes[i % len(changes)](text)
 
 
-def test_conformance_vectors_under_node() -> None:
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment that points the node scripts at the module the site ships."""
+    path = tmp_path_factory.mktemp("module") / "playbook-check.js"
+    path.write_text(bundle(SOURCES / "playbook-check.js"), encoding="utf-8")
+    return {**os.environ, "PLAYBOOK_CHECK_MODULE": path.as_uri()}
+
+
+@pytest.mark.parametrize("which", ["source", "shipped"])
+def test_conformance_vectors_under_node(which: str, shipped: dict[str, str]) -> None:
+    env = shipped
+    if which == "source":
+        env = {k: v for k, v in os.environ.items() if k != "PLAYBOOK_CHECK_MODULE"}
     result = subprocess.run(
-        [_node(), "--test", str(JS)], capture_output=True, text=True, cwd=ROOT, check=False
+        [_node(), "--test", str(JS)], capture_output=True, text=True, cwd=ROOT, env=env, check=False
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    assert "# fail 0" in result.stdout
+    assert "# fail 0" in result.stdout and "# pass 3" in result.stdout
 
 
-def test_same_findings_as_python_on_real_replies(tmp_path: Path) -> None:
+def test_same_findings_as_python_on_real_replies(tmp_path: Path, shipped: dict[str, str]) -> None:
     playbook = validate(SAMPLE).playbook
     assert playbook is not None
     rules = export(playbook)
@@ -100,6 +115,7 @@ def test_same_findings_as_python_on_real_replies(tmp_path: Path) -> None:
         ],
         capture_output=True,
         text=True,
+        env=shipped,
         check=True,
     ).stdout
     browser = json.loads(output)
@@ -123,10 +139,10 @@ def test_same_findings_as_python_on_real_replies(tmp_path: Path) -> None:
     assert len(set(detected)) > 3
 
 
-def test_case_folding_is_pythons() -> None:
+def test_case_folding_is_pythons(shipped: dict[str, str]) -> None:
     """fold() in the module folds every assigned code point as the Python checker does."""
     script = (
-        "import('./site_templates/assets/javascripts/playbook-check.js').then(m => {"
+        "import(process.env.PLAYBOOK_CHECK_MODULE).then(m => {"
         "const out = {}; for (let c = 0; c < 0x110000; c++) { if (c >= 0xd800 && c < 0xe000)"
         " continue; const s = String.fromCodePoint(c), f = m.fold(s); if (f !== s)"
         " out[c] = f; } process.stdout.write(JSON.stringify(out)); })"
@@ -136,6 +152,7 @@ def test_case_folding_is_pythons() -> None:
         capture_output=True,
         text=True,
         cwd=ROOT,
+        env=shipped,
         check=True,
     ).stdout
     folded = {int(k): v for k, v in json.loads(output).items()}
@@ -171,7 +188,7 @@ PATTERNS = [
 ]
 
 
-def test_patterns_match_where_re2_matches(tmp_path: Path) -> None:
+def test_patterns_match_where_re2_matches(tmp_path: Path, shipped: dict[str, str]) -> None:
     from generator.text.patterns import compile_linear
 
     texts = _tweets()[:2000]
@@ -187,6 +204,7 @@ def test_patterns_match_where_re2_matches(tmp_path: Path) -> None:
         [_node(), str(JS / "match_patterns.mjs"), str(tmp_path / "cases.json")],
         capture_output=True,
         text=True,
+        env=shipped,
         check=True,
     ).stdout
     browser = json.loads(output)

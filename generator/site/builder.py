@@ -16,6 +16,7 @@ from generator.export import dumps, export
 from generator.model import Playbook
 from generator.schemas import dumps as schema_dumps
 from generator.schemas.export import export_schema
+from generator.site.bundle import bundle
 from generator.site.escaping import fence
 from generator.site.rendering import TEMPLATES, render
 from generator.validation import Result
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 STYLESHEET = "assets/stylesheets/playbook.css"
 #: The checker that runs in the browser, and the script of the check forms that use it.
 SCRIPTS = ("assets/javascripts/playbook-check.js", "assets/javascripts/check-page.js")
+SCRIPT_SOURCES = TEMPLATES / "js"
 LOGO = "assets/images/playbook-logo.svg"
 MATERIAL_FAVICON = "assets/images/favicon.png"
 #: Material's separator plus apostrophes, so that "l'operatore" is found by "operatore".
@@ -42,8 +44,8 @@ def site_files(playbook: Playbook) -> dict[str, str]:
     files = render(playbook)
     files[STYLESHEET] = (TEMPLATES / "playbook.css").read_text(encoding="utf-8")
     files[LOGO] = logo(playbook.company)
-    for script in SCRIPTS:
-        files[script] = (TEMPLATES / script).read_text(encoding="utf-8")
+    files[SCRIPTS[0]] = bundle(SCRIPT_SOURCES / "playbook-check.js")
+    files[SCRIPTS[1]] = (SCRIPT_SOURCES / "check-page.js").read_text(encoding="utf-8")
     files["rules.json"] = dumps(export(playbook))
     files["export.schema.json"] = schema_dumps(export_schema())
     return files

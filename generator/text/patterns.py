@@ -49,7 +49,7 @@ def browser_problem(pattern: str, *, case_sensitive: bool = False) -> str | None
     """Why the site's checker, in JavaScript, cannot apply a pattern that RE2 accepts.
 
     JavaScript has one case rule for a whole expression, no ungreedy mode and no \\C; the
-    rest of RE2's syntax is translated (see site_templates/assets/javascripts/).
+    rest of RE2's syntax is translated (see site_templates/js/re2.js).
     """
     if _ANY_BYTE.search(pattern):
         return f"'{pattern}' uses \\C (any byte), which the site's checker cannot apply: use '.'."

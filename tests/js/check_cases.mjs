@@ -3,7 +3,11 @@
 // cases.json: {"replies": [{text, channel, situation, waited, metric}], "messages": [{channel, text}]}
 // results.json: {"findings": [[finding, ...] per reply], "situations": [id or null per message]}
 import { readFileSync } from "node:fs";
-import { check, detectSituation } from "../../site_templates/assets/javascripts/playbook-check.js";
+// PLAYBOOK_CHECK_MODULE: the module to test, by default the source; the tests also run the
+// one module the site ships.
+const { check, detectSituation } = await import(
+  process.env.PLAYBOOK_CHECK_MODULE ?? new URL("../../site_templates/js/playbook-check.js", import.meta.url).href
+);
 
 const [rulesPath, casesPath] = process.argv.slice(2);
 const rules = JSON.parse(readFileSync(rulesPath, "utf8"));

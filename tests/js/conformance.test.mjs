@@ -3,7 +3,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
-import { check } from "../../site_templates/assets/javascripts/playbook-check.js";
+// PLAYBOOK_CHECK_MODULE: the module to test, by default the source; the tests also run the
+// one module the site ships.
+const { check } = await import(
+  process.env.PLAYBOOK_CHECK_MODULE ?? new URL("../../site_templates/js/playbook-check.js", import.meta.url).href
+);
 
 const folder = new URL("../conformance/", import.meta.url);
 

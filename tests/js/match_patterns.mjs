@@ -3,7 +3,11 @@
 // cases.json: {"patterns": [[pattern, caseSensitive]], "texts": [text]}
 // spans.json: per pattern, per text, the [start, end] of each match in code points.
 import { readFileSync } from "node:fs";
-import { compilePatterns } from "../../site_templates/assets/javascripts/playbook-check.js";
+// PLAYBOOK_CHECK_MODULE: the module to test, by default the source; the tests also run the
+// one module the site ships.
+const { compilePatterns } = await import(
+  process.env.PLAYBOOK_CHECK_MODULE ?? new URL("../../site_templates/js/playbook-check.js", import.meta.url).href
+);
 
 const { patterns, texts } = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const points = (text, index) => [...text.slice(0, index)].length;

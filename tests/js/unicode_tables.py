@@ -1,10 +1,10 @@
-"""Print the Unicode tables that playbook-check.js takes from Python, as JavaScript.
+"""Print the Unicode tables that the browser checker takes from Python, as JavaScript.
 
 The browser checker must read text as the Python checker does: it folds case letter for
 letter as `generator.text.reading.fold` does (a table where that differs from JavaScript's
 toLowerCase()), and splits text where Python's `unicodedata.combining` is 0 (the ranges of
-code points whose combining class is not). Regenerate the tables in playbook-check.js when
-Python's Unicode version changes: python tests/js/unicode_tables.py (needs node).
+code points whose combining class is not). Regenerate the tables in site_templates/js/unicode.js
+when Python's Unicode version changes: python tests/js/unicode_tables.py (needs node).
 """
 
 from __future__ import annotations

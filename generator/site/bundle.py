@@ -1,0 +1,55 @@
+"""The browser checker as the one ES module the site ships, from its parts in site_templates/js/.
+
+The parts are ES modules that import from one another (Node and the tests load them as they
+are); the site gets them joined, in import order, into `playbook-check.js`, which exports
+what the entry part exports and nothing else. No bundler is needed: the parts import only
+named bindings from sibling files, and their top-level names are distinct.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+_IMPORT = re.compile(r'^import \{[^}]*\} from "\./([\w.-]+)";\n', re.M)
+_REEXPORT = re.compile(r'^export \{([^}]*)\} from "\./[\w.-]+";\n', re.M)
+_EXPORTED = re.compile(r"^export (?=(?:const|let|function|class)\b)", re.M)
+
+
+class BundleError(ValueError):
+    """Parts that cannot be joined: a missing file or a circular import."""
+
+
+def _order(entry: Path) -> list[Path]:
+    """The parts, each after the parts it imports."""
+    order: list[Path] = []
+
+    def visit(path: Path, trail: tuple[Path, ...]) -> None:
+        if path in order:
+            return
+        if path in trail:
+            raise BundleError(f"{path.name}: circular import through {trail[-1].name}")
+        if not path.is_file():
+            raise BundleError(
+                f"{trail[-1].name if trail else path.name} imports {path.name}, "
+                "which does not exist"
+            )
+        for name in _IMPORT.findall(path.read_text(encoding="utf-8")):
+            visit(path.parent / name, (*trail, path))
+        order.append(path)
+
+    visit(entry, ())
+    return order
+
+
+def bundle(entry: Path) -> str:
+    """The entry part and every part it imports, as one module."""
+    pieces = [f"// {entry.name}: built from {', '.join(p.name for p in _order(entry))}.\n"]
+    for path in _order(entry):
+        text = _IMPORT.sub("", path.read_text(encoding="utf-8"))
+        if path == entry:
+            text = _REEXPORT.sub(lambda found: f"export {{{found.group(1)}}};\n", text)
+        else:
+            text = _EXPORTED.sub("", text)
+        pieces.append(f"\n// ---- {path.name}\n{text}")
+    return "".join(pieces)

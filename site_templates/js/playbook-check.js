@@ -1,0 +1,170 @@
+/**
+ * playbook-check.js: the playbook's checker for browsers and Node, with no dependencies.
+ *
+ * It reads the exported rules (rules.json, format 2; format 1's inline rules are read too)
+ * and gives the findings `playbook check --format json` gives: same rules, spans, messages,
+ * suggestions and links. Positions count the reply as typed, in Unicode code points, as
+ * Python does: `offset` is the code points before the span, `line` is 1 plus the "\n"
+ * before it, `column` 1 plus the code points since the line's start. JavaScript strings
+ * count UTF-16 units, so a character outside the Basic Multilingual Plane (an emoji) is one
+ * code point but two units: the module works in units and converts at the end; `start` and
+ * `end` give the span in units, for highlighting. Patterns are RE2 syntax, translated to
+ * JavaScript (see `translate`).
+ *
+ *   import { check, detectSituation } from "./playbook-check.js";
+ *   const situation = detectSituation(rules, "whatsapp", customerMessage);
+ *   const findings = check(rules, draft, { channel: "whatsapp", situation });
+ */
+
+import { SEVERITY_ORDER, length, byCodePoint, lastOfSorted } from "./unicode.js";
+import { Reading } from "./reading.js";
+import { TermIndex } from "./terms.js";
+import { PatternError } from "./re2.js";
+import { group, KINDS } from "./kinds.js";
+
+export { fold, pyStrip } from "./unicode.js";
+export { Reading, canonicalTerm } from "./reading.js";
+export { TermIndex } from "./terms.js";
+export { PatternError, compilePatterns, translate } from "./re2.js";
+export { describe } from "./kinds.js";
+
+// ---------------------------------------------------------------- format access
+
+/** The rules that apply on a channel, in order. Format 2: channels list keys into `rules`. */
+export function channelRules(rules, channel) {
+  const found = rules.channels.find((c) => c.id === channel);
+  if (!found) {
+    throw new UnknownName(`there is no channel '${channel}'. Channels: ${rules.channels.map((c) => c.id).join(", ")}.`);
+  }
+  return found.rules.map((key) => (typeof key === "string" ? rules.rules[key] : key));
+}
+
+/** The situations with the signals that detect them, in precedence order. */
+export function situations(rules) {
+  return rules.situations.map((s) => ({ id: s.id, name: s.name, signals: s.signals }));
+}
+
+export class UnknownName extends Error {}
+
+const compiled = new WeakMap(); // rules document -> { kinds, channels }
+
+function plan(rules, channel) {
+  let cache = compiled.get(rules);
+  if (!cache) compiled.set(rules, (cache = { kinds: new Map(), channels: new Map() }));
+  let entries = cache.channels.get(channel);
+  if (!entries) {
+    entries = channelRules(rules, channel).map((rule) => {
+      // A rule shared by channels compiles once.
+      if (!cache.kinds.has(rule)) {
+        const kind = KINDS[rule.kind];
+        if (!kind) throw new PatternError(`the rule kind '${rule.kind}' is unknown to this checker`);
+        cache.kinds.set(rule, kind(rule.options));
+      }
+      return { rule, ...cache.kinds.get(rule) };
+    });
+    // One index of the channel's terms per situation, as the rules that apply differ.
+    entries.indexes = new Map();
+    cache.channels.set(channel, entries);
+  }
+  return entries;
+}
+
+function termIndex(entries, situation) {
+  if (!entries.indexes.has(situation)) {
+    const terms = entries.filter((e) => e.group && applies(e.rule, situation));
+    entries.indexes.set(situation, { terms, index: new TermIndex(terms.map((e) => e.group)) });
+  }
+  return entries.indexes.get(situation);
+}
+
+const applies = (rule, situation) => !rule.situations.length || rule.situations.includes(situation);
+
+/** Code-point positions of UTF-16 indexes of the typed text, as the Python checker counts. */
+function positions(text) {
+  const astral = /[\ud800-\udbff]/.test(text);
+  const lineStarts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const points = (index) => (astral ? length(text.slice(0, index)) : index);
+  return (index) => {
+    const line = lastOfSorted(lineStarts, index);
+    return { line: line + 1, column: points(index) - points(lineStarts[line]) + 1, offset: points(index) };
+  };
+}
+
+/**
+ * The findings of a reply on a channel, sorted as the Python checker sorts them. Options:
+ * channel (required), situation (null for none), waited (seconds), metric
+ * ("first_response"), baseUrl (prefixed to links). Positions count the reply as typed.
+ * Each finding also has `start` and `end`, UTF-16 indexes into the reply as typed, for
+ * highlighting, and `replacement`, the text that replaces the match when the rule names one
+ * (a term's), else null.
+ */
+export function check(rules, text, { channel, situation = null, waited = null, metric = "first_response", baseUrl = "" } = {}) {
+  const entries = plan(rules, channel);
+  if (situation !== null && !rules.situations.some((s) => s.id === situation)) {
+    throw new UnknownName(`there is no situation '${situation}'. Situations: ${rules.situations.map((s) => s.id).join(", ")}.`);
+  }
+  const reading = new Reading(text);
+  const context = { situation, waited, metric };
+  const hits = [];
+  const { terms, index } = termIndex(entries, situation);
+  if (terms.length) {
+    const found = index.find(reading);
+    terms.forEach((entry, number) => {
+      for (const h of entry.report(found[number], context)) hits.push([entry.rule, h]);
+    });
+  }
+  for (const entry of entries) {
+    if (entry.run && applies(entry.rule, situation)) {
+      for (const h of entry.run(reading.nfc, context)) {
+        const [start, end] = reading.nfcSpan(h.start, h.end);
+        hits.push([entry.rule, { ...h, start, end }]);
+      }
+    }
+  }
+  const where = hits.length ? positions(text) : null;
+  const findings = hits.map(([rule, h]) => {
+    const from = where(h.start), to = where(h.end);
+    const match = text.slice(h.start, h.end);
+    const message = rule.message.split("{match}").join(match);
+    return {
+      rule: rule.id,
+      kind: rule.kind,
+      severity: rule.severity,
+      message: h.message ? `${message.replace(/\.+$/, "")}: ${h.message}.` : message,
+      line: from.line,
+      column: from.column,
+      end_line: to.line,
+      end_column: to.column,
+      offset: from.offset,
+      match,
+      suggestion: h.suggestion ?? null,
+      link: baseUrl + rule.link,
+      start: h.start,
+      end: h.end,
+      replacement: h.replacement ?? null,
+    };
+  });
+  return findings.sort(
+    (a, b) => a.offset - b.offset || SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || byCodePoint(a.rule, b.rule),
+  );
+}
+
+const detectors = new WeakMap();
+
+/** The situation whose signals occur most in a customer's message (first on a tie), or null. */
+export function detectSituation(rules, channel, customerText) {
+  channelRules(rules, channel); // an unknown channel is an error, as in check
+  let detector = detectors.get(rules);
+  if (!detector) {
+    const list = situations(rules);
+    detector = { ids: list.map((s) => s.id), index: new TermIndex(list.map((s) => group(s.signals, false))) };
+    detectors.set(rules, detector);
+  }
+  let best = null, bestCount = 0;
+  detector.index.find(customerText).forEach((matches, i) => {
+    const count = new Set(matches.map((m) => m.index)).size;
+    if (count > bestCount) [best, bestCount] = [detector.ids[i], count];
+  });
+  return best;
+}

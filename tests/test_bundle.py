@@ -1,0 +1,63 @@
+"""Joining the browser checker's parts into the one module the site ships."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.site.bundle import BundleError, bundle
+from tests.conftest import ROOT
+
+SOURCES = ROOT / "site_templates" / "js"
+
+
+def test_the_shipped_module_exports_what_the_source_exports(tmp_path: Path) -> None:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is needed for the browser checker's tests (tests/run installs it)")
+    shipped = tmp_path / "playbook-check.js"
+    shipped.write_text(bundle(SOURCES / "playbook-check.js"), encoding="utf-8")
+    assert "\nimport " not in shipped.read_text(encoding="utf-8")
+    script = (
+        "const [a, b] = await Promise.all(process.argv.slice(1).map((p) => import(p)));"
+        "console.log(JSON.stringify([Object.keys(a).sort(), Object.keys(b).sort()]));"
+    )
+    output = subprocess.run(
+        [
+            node,
+            "--input-type=module",
+            "-e",
+            script,
+            shipped.as_uri(),
+            (SOURCES / "playbook-check.js").as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    shipped_names, source_names = json.loads(output)
+    assert shipped_names == source_names
+    assert {"check", "detectSituation", "channelRules"} <= set(shipped_names)
+
+
+def test_parts_come_after_what_they_import(tmp_path: Path) -> None:
+    (tmp_path / "a.js").write_text('import { b } from "./b.js";\nexport const a = b;\n')
+    (tmp_path / "b.js").write_text('import { c } from "./c.js";\nexport const b = c;\n')
+    (tmp_path / "c.js").write_text("export const c = 1;\n")
+    text = bundle(tmp_path / "a.js")
+    assert text.index("const c = 1") < text.index("const b = c") < text.index("export const a")
+    assert "export const b" not in text and "import" not in text.split("\n", 1)[1]
+
+
+def test_a_circular_or_missing_import_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "a.js").write_text('import { b } from "./b.js";\n')
+    (tmp_path / "b.js").write_text('import { a } from "./a.js";\n')
+    with pytest.raises(BundleError, match="circular"):
+        bundle(tmp_path / "a.js")
+    (tmp_path / "b.js").write_text('import { x } from "./missing.js";\n')
+    with pytest.raises(BundleError, match="missing.js, which does not exist"):
+        bundle(tmp_path / "a.js")
