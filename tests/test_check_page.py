@@ -90,6 +90,13 @@ def test_type_a_draft_see_the_findings_and_apply_a_suggestion(
     )
     wait.until(lambda _: any("apologises" in m for m in _findings(browser)))
 
+    # Nothing typed leaves the page: every request is for a file of the site, none carries text.
+    requests = browser.execute_script(
+        "return performance.getEntriesByType('resource').map((e) => e.name)"
+    )
+    assert requests and all(r.startswith(site_url) and "?" not in r for r in requests), requests
+    assert not any("Anna" in r or "lamp" in r for r in requests)
+
     browser.set_window_size(390, 900)
     browser.execute_script("document.querySelector('.pb-check').scrollIntoView()")
     _screenshot(browser, "check-mobile.png")

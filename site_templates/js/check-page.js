@@ -101,7 +101,8 @@ function setup(form, rules) {
     if (finding.suggestion) {
       const tip = element("p", "pb-check__suggestion", `${words.suggestion}: ${finding.suggestion}`);
       if (finding.replacement) {
-        const button = element("button", "md-button pb-check__apply", `${words.apply}: “${finding.replacement}”`);
+        const button = element("button", "md-button pb-check__apply", `${words.apply}: `);
+        button.append(element("q", "", finding.replacement));
         button.type = "button";
         button.addEventListener("click", () => apply(finding));
         tip.append(" ", button);
