@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from generator.checking import Checker
 from generator.export import export
 from generator.site.bundle import bundle
 from generator.text.reading import fold
 from generator.validation import validate
-from tests.conftest import ROOT, SAMPLE, TWCS
+from tests.conftest import ITALIAN, ROOT, SAMPLE, TWCS
 
 JS = ROOT / "tests" / "js"
 SOURCES = ROOT / "site_templates" / "js"
@@ -213,3 +214,83 @@ def test_patterns_match_where_re2_matches(tmp_path: Path, shipped: dict[str, str
         expected = [[list(m.span()) for m in regex.finditer(text)] for text in texts]
         assert spans == expected, pattern
         assert any(spans), f"{pattern} matches nothing: the comparison proves nothing"
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+@pytest.mark.parametrize("folder", [SAMPLE, ITALIAN], ids=["sample", "italian"])
+def test_same_findings_as_python_on_the_guidelines_own_texts(
+    folder: Path, tmp_path: Path, shipped: dict[str, str]
+) -> None:
+    """Every text of the guidelines (templates, examples, do's and don'ts), as typed and in
+    decomposed form, with curly apostrophes and in capitals, on every channel and situation:
+    dense in the rules' own words, Italian register markers and apostrophes included."""
+    import unicodedata as ud
+
+    playbook = validate(folder).playbook
+    assert playbook is not None
+    rules = export(playbook)
+    checker = Checker(rules)
+    texts = sorted(
+        {s for f in sorted(folder.rglob("*.yml")) for s in _strings(yaml.safe_load(f.read_text()))}
+    )
+    texts += [ud.normalize("NFD", t).replace("'", "’") for t in texts] + [t.upper() for t in texts]
+    situations = [None, *(s["id"] for s in rules["situations"])]
+    replies = [
+        {
+            "text": t,
+            "channel": c["id"],
+            "situation": situations[i % len(situations)],
+            "waited": 4000 if i % 3 else None,
+        }
+        for i, t in enumerate(texts)
+        for c in rules["channels"]
+    ]
+    (tmp_path / "rules.json").write_text(json.dumps(rules), encoding="utf-8")
+    (tmp_path / "cases.json").write_text(
+        json.dumps(
+            {
+                "replies": replies,
+                "messages": [{"channel": rules["channels"][0]["id"], "text": t} for t in texts],
+            }
+        ),
+        encoding="utf-8",
+    )
+    output = subprocess.run(
+        [
+            _node(),
+            str(JS / "check_cases.mjs"),
+            str(tmp_path / "rules.json"),
+            str(tmp_path / "cases.json"),
+        ],
+        capture_output=True,
+        text=True,
+        env=shipped,
+        check=True,
+    ).stdout
+    browser = json.loads(output)
+    expected = [
+        [
+            f.as_dict()
+            for f in checker.check(
+                r["text"], channel=r["channel"], situation=r["situation"], waited=r["waited"]
+            )
+        ]
+        for r in replies
+    ]
+    assert sum(map(len, expected)) > 1_000
+    kinds = {f["kind"] for findings in expected for f in findings}
+    assert kinds >= {"banned_term", "preferred_term", "register", "placeholder", "emoji"}
+    different = [
+        (r, e, b) for r, e, b in zip(replies, expected, browser["findings"], strict=True) if e != b
+    ]
+    assert not different, different[:3]
+    assert browser["situations"] == [checker.detect_situation(t) for t in texts]
