@@ -11,9 +11,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator import ROOT
 from generator.export import dumps, export
 from generator.model import Playbook
+from generator.resources import MKDOCS_CONFIG
 from generator.schemas import dumps as schema_dumps
 from generator.schemas.export import export_schema
 from generator.site.escaping import fence
@@ -104,6 +104,11 @@ def configure(config: MkDocsConfig, playbook: Playbook) -> None:
         config.theme["logo"] = LOGO
     if config.theme.get("favicon") in (None, MATERIAL_FAVICON):
         config.theme["favicon"] = LOGO
+    if config.theme.custom_dir is None:
+        # A playbook's own mkdocs.yml (as `playbook init` writes it) gets playbook's overrides.
+        overrides = str(TEMPLATES / "overrides")
+        config.theme.custom_dir = overrides
+        config.theme.dirs.insert(0, overrides)
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
     # The check forms' script: a module, on every page, that does nothing where there is none.
@@ -137,10 +142,15 @@ def add_files(
         files.append(File.generated(config, path, content=content))
 
 
-def default_config_file() -> Path:
-    """mkdocs.yml in the current folder, else the one that ships with playbook."""
-    local = Path("mkdocs.yml")
-    return local if local.is_file() else ROOT / "mkdocs.yml"
+def default_config_file(directory: Path | None = None) -> Path:
+    """The mkdocs.yml beside the guidelines folder, else in the current folder, else the one
+    that ships with playbook."""
+    for candidate in ([directory.parent / "mkdocs.yml"] if directory else []) + [
+        Path("mkdocs.yml")
+    ]:
+        if candidate.is_file():
+            return candidate
+    return MKDOCS_CONFIG
 
 
 @contextmanager
@@ -150,25 +160,39 @@ def _overrides(directory: Path, config_file: Path) -> Iterator[dict[str, Any]]:
     from mkdocs.utils.yaml import yaml_load
 
     with config_file.open("rb") as handle:
-        plugins = yaml_load(handle).get("plugins") or []
-    entries = [{e: {}} if isinstance(e, str) else e for e in plugins]
-    if not any(PLUGIN in entry for entry in entries):
+        declared = yaml_load(handle).get("plugins") or []
+    plugins = _plugin_mapping(declared)
+    if PLUGIN not in plugins:
         raise ConfigurationError(
             f"{config_file} does not enable the '{PLUGIN}' plugin: add "
             f"'- {PLUGIN}' under 'plugins:'."
         )
-    guidelines = str(directory.resolve())
-    entries = [
-        {PLUGIN: {**(e[PLUGIN] or {}), "guidelines": guidelines}} if PLUGIN in e else e
-        for e in entries
-    ]
+    plugins[PLUGIN] = {**(plugins[PLUGIN] or {}), "guidelines": str(directory.resolve())}
     pages = directory / "pages"
     if pages.is_dir():
-        yield {"plugins": entries, "docs_dir": str(pages.resolve())}
+        yield {"plugins": plugins, "docs_dir": str(pages.resolve())}
         return
     # MkDocs needs a docs_dir; an empty one keeps another playbook's pages out of this site.
     with tempfile.TemporaryDirectory(prefix="playbook-docs-") as empty:
-        yield {"plugins": entries, "docs_dir": empty}
+        yield {"plugins": plugins, "docs_dir": empty}
+
+
+def _plugin_mapping(declared: Any) -> dict[str, Any]:
+    """The plugins of mkdocs.yml as a mapping of name to options.
+
+    MkDocs accepts a list or a mapping, but empties the list's entries as it reads them; serve
+    loads the configuration again on every rebuild with the same options, so only a mapping
+    survives the second load.
+    """
+    if isinstance(declared, dict):
+        return dict(declared)
+    plugins: dict[str, Any] = {}
+    for entry in declared:
+        if isinstance(entry, dict):
+            plugins.update(entry)
+        else:
+            plugins[str(entry)] = {}
+    return plugins
 
 
 class _Forward(logging.Handler):
@@ -219,7 +243,7 @@ def build_site(
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    config_file = config_file or default_config_file()
+    config_file = config_file or default_config_file(directory)
     with _forward_logs(echo, logging.INFO if verbose else logging.WARNING):
         try:
             with _overrides(directory, config_file) as options:
@@ -248,7 +272,7 @@ def serve_site(
     """Serve the site with live reload until interrupted; edits to the guidelines rebuild it."""
     from mkdocs.commands.serve import serve
 
-    config_file = config_file or default_config_file()
+    config_file = config_file or default_config_file(directory)
     with _forward_logs(echo, logging.INFO), _overrides(directory, config_file) as options:
         serve(
             config_file=str(config_file),
