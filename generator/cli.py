@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from generator import ROOT, __version__
+from generator import __version__
 from generator.reporting import FINDING_FORMATS, FORMATS, report, report_findings, summary
 from generator.validation import Result, validate
 
@@ -20,9 +20,28 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 DEFAULT_DIR = Path("guidelines")
 
 
-def default_guidelines() -> Path:
-    """guidelines/ in the current folder, else the sample shipped with playbook."""
-    return DEFAULT_DIR if DEFAULT_DIR.is_dir() else ROOT / "guidelines"
+def guidelines_folder(directory: Path | None) -> Path:
+    """The guidelines folder a command works on; a usage error (exit 2) when there is none.
+
+    DIR may be the guidelines folder itself or a project folder holding guidelines/, as
+    `playbook init DIR` writes it.
+    """
+    if directory is None:
+        if DEFAULT_DIR.is_dir():
+            return DEFAULT_DIR
+        raise click.UsageError(
+            "there is no guidelines/ folder here: start a playbook with 'playbook init', "
+            "or name the guidelines folder."
+        )
+    if not directory.is_dir():
+        raise click.UsageError(
+            f"there is no folder '{directory}': name the guidelines folder, or start a "
+            f"playbook there with 'playbook init {directory}'."
+        )
+    nested = directory / DEFAULT_DIR
+    if not (directory / "playbook.yml").exists() and (nested / "playbook.yml").exists():
+        return nested
+    return directory
 
 
 def internal_errors(function: F) -> F:
@@ -61,7 +80,7 @@ def guidelines_argument(function: F) -> F:
 
 def load_or_exit(directory: Path | None, strict: bool = False, fmt: str = "text") -> Result:
     """Validate; on errors (or warnings with strict) print them and exit 1."""
-    result = validate(directory or default_guidelines())
+    result = validate(guidelines_folder(directory))
     failing = result.errors or (strict and result.warnings)
     if result.diagnostics and (failing or fmt == "text"):
         click.echo(report(result.diagnostics, fmt), nl=False, err=not failing)
@@ -100,7 +119,7 @@ def validate_command(directory: Path | None, fmt: str, strict: bool) -> None:
 
     Exit 0 when valid, 1 when invalid (or with warnings and --strict), 2 on usage errors.
     """
-    result = validate(directory or default_guidelines())
+    result = validate(guidelines_folder(directory))
     if fmt != "text" or result.diagnostics:
         click.echo(report(result.diagnostics, fmt), nl=False)
     if fmt == "text":
@@ -114,14 +133,14 @@ def validate_command(directory: Path | None, fmt: str, strict: bool) -> None:
 @internal_errors
 def schema_command(check: bool) -> None:
     """Regenerate the JSON Schemas in rules/ from the registry of rule kinds."""
+    from generator.resources import RULES
     from generator.schemas import published, write_published
 
     if check:
         stale = [
             n
             for n, t in published().items()
-            if not (ROOT / "rules" / n).exists()
-            or (ROOT / "rules" / n).read_text(encoding="utf-8") != t
+            if not (RULES / n).exists() or (RULES / n).read_text(encoding="utf-8") != t
         ]
         for name in stale:
             click.echo(f"rules/{name} is out of date: run 'playbook schema'.", err=True)
@@ -307,7 +326,7 @@ def build_command(directory: Path | None, site_dir: Path, strict: bool, verbose:
     from generator.site.builder import build_site
     from generator.writing import replace_folder
 
-    directory = directory or default_guidelines()
+    directory = guidelines_folder(directory)
     result = load_or_exit(directory, strict)
     echo = lambda line: click.echo(line, err=True)  # noqa: E731
     with replace_folder(site_dir) as staging:
@@ -334,7 +353,7 @@ def serve_command(directory: Path | None, dev_addr: str, open_in_browser: bool) 
     from generator.site.builder import serve_site
 
     # The plugin validates on every build and logs problems with the same messages as validate.
-    directory = directory or default_guidelines()
+    directory = guidelines_folder(directory)
     click.echo(f"serving on http://{dev_addr}/ (Ctrl-C to stop)", err=True)
     serve_site(
         directory,

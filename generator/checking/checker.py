@@ -118,7 +118,8 @@ class Checker:
             self._signals = TermIndex([TermGroup(tuple(s["signals"])) for s in rules["situations"]])
         except TermBudgetError as error:
             raise TermBudgetError(f"the signals of the situations: {error}") from None
-        self._base_url = base_url
+        # Links are relative ("rules/#id"): a site URL without its trailing slash still joins.
+        self._base_url = base_url if not base_url or base_url.endswith("/") else base_url + "/"
         self._plans: dict[tuple[str, str | None], _Plan] = {}
         # A rule shared by channels is written once and compiled once; so is a channel's set
         # of term rules when other channels have the same.

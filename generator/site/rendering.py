@@ -18,15 +18,15 @@ import jinja2.bccache
 import yaml
 from markupsafe import Markup
 
-from generator import ROOT
 from generator.kinds import KINDS, RuleKind
 from generator.kinds import Example as KindExample
 from generator.model import Channel, Playbook, Rule, Term
+from generator.resources import SITE_TEMPLATES
 from generator.site.escaping import cell, code, fence, inline, markdown, raw_html, url
 from generator.site.snippets import snippets
 from generator.vocabulary import METRICS
 
-TEMPLATES = ROOT / "site_templates"
+TEMPLATES = SITE_TEMPLATES
 _FENCE = re.compile(r"\s*(`{3,})")
 _OVERRIDABLE = ("severity", "message", "situations", "options")
 
