@@ -361,3 +361,57 @@ def serve_command(directory: Path | None, dev_addr: str, open_in_browser: bool) 
         open_in_browser=open_in_browser,
         echo=lambda line: click.echo(line, err=True),
     )
+
+
+@main.command("init")
+@click.argument("folder", required=False, type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--language",
+    type=click.Choice(["en", "it"]),
+    default="en",
+    show_default=True,
+    help="The language the guidelines are written in: the site and the examples follow it.",
+)
+@click.option("--company", required=True, help="The company's name, the site's title.")
+@click.option(
+    "--channels",
+    default="email,live-chat,whatsapp",
+    show_default=True,
+    metavar="IDS",
+    help="Comma-separated channels: email, live-chat, whatsapp, facebook, instagram, x, "
+    "phone, chatbot.",
+)
+@internal_errors
+def init_command(folder: Path | None, language: str, company: str, channels: str) -> None:
+    """Start a playbook in FOLDER (default: here) that validates and builds at once.
+
+    Writes guidelines/ (playbook.yml, a file per channel, a page), the schemas editors use
+    in rules/, mkdocs.yml, .pre-commit-config.yaml and a GitHub Actions workflow. Existing
+    files are never overwritten.
+    """
+    from generator.starter import starter_files, write_starter
+
+    folder = folder or Path(".")
+    ids = tuple(c.strip() for c in channels.split(",") if c.strip())
+    if not ids:
+        raise click.BadParameter("name at least one channel.", param_hint="--channels")
+    if not company.strip():
+        raise click.BadParameter("the company's name is empty.", param_hint="--company")
+    try:
+        texts = starter_files(company.strip(), language, ids)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--channels") from None
+    try:
+        write_starter(folder, texts)
+    except FileExistsError as error:
+        raise click.UsageError(
+            f"these files exist already: {error}. Choose an empty folder."
+        ) from None
+    except OSError as error:
+        raise click.UsageError(f"cannot write in {folder}: {error.strerror}.") from None
+    where = "" if folder == Path(".") else f" {folder}"
+    click.echo(
+        f"wrote a playbook for {company.strip()} in {folder}/guidelines/ with "
+        f"{len(set(ids))} channels.\nNext: playbook validate{where}, then playbook serve{where}.",
+        err=True,
+    )

@@ -104,10 +104,9 @@ def configure(config: MkDocsConfig, playbook: Playbook) -> None:
         config.theme["logo"] = LOGO
     if config.theme.get("favicon") in (None, MATERIAL_FAVICON):
         config.theme["favicon"] = LOGO
-    if config.theme.custom_dir is None:
+    overrides = str(TEMPLATES / "overrides")
+    if config.theme.custom_dir is None and overrides not in config.theme.dirs:
         # A playbook's own mkdocs.yml (as `playbook init` writes it) gets playbook's overrides.
-        overrides = str(TEMPLATES / "overrides")
-        config.theme.custom_dir = overrides
         config.theme.dirs.insert(0, overrides)
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
