@@ -247,6 +247,12 @@ def _rules_document(rules_file: Path | None, guidelines: Path | None) -> dict[st
     help="The least severity that makes exit 1.",
 )
 @click.option("--site-url", default="", help="Prefix for links, e.g. https://playbook.example.com/")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the unambiguous fixes (banned and preferred terms) and print the fixed reply.",
+)
+@click.option("--write", is_flag=True, help="With --fix: rewrite the files instead of printing.")
 @internal_errors
 def check_command(
     files: tuple[str, ...],
@@ -260,11 +266,13 @@ def check_command(
     fmt: str,
     fail_on: str,
     site_url: str,
+    fix: bool,
+    write: bool,
 ) -> None:
     """Check draft replies (files, or - for standard input) against the channel's rules.
 
     Exit 0 when no finding reaches --fail-on, 1 when one does, 2 on usage or
-    configuration errors.
+    configuration errors. With --fix, the findings are those left after fixing.
     """
     from generator.checking import Checker, TermBudgetError, UnknownName
     from generator.text.durations import parse
@@ -272,6 +280,12 @@ def check_command(
 
     if situation and in_reply_to:
         raise click.UsageError("give --situation or --in-reply-to, not both.")
+    if write and not fix:
+        raise click.UsageError("--write rewrites the files with --fix: add --fix.")
+    if fix and not write and len(files) > 1:
+        raise click.UsageError("--fix prints one reply: give one file, or add --write.")
+    if write and (not files or "-" in files):
+        raise click.UsageError("--write rewrites files: name them instead of standard input.")
     try:
         seconds = parse(waited) if waited else None
     except ValueError as error:
@@ -297,11 +311,47 @@ def check_command(
         ]
     except UnknownName as error:
         raise click.UsageError(str(error)) from None
+    if fix:
+        results = _fix_replies(
+            replies,
+            results,
+            write,
+            lambda text: checker.check(
+                text, channel=channel, situation=situation, waited=seconds, metric=metric
+            ),
+        )
     rules = {r["id"]: r for r in document["rules"].values()}
-    click.echo(report_findings(results, fmt, rules), nl=False)
+    click.echo(report_findings(results, fmt, rules), nl=False, err=fix and not write)
     threshold = SEVERITY_ORDER.get(fail_on, 99)
     failing = any(SEVERITY_ORDER[f.severity] >= threshold for _, fs in results for f in fs)
     sys.exit(EXIT_INVALID if failing else EXIT_OK)
+
+
+def _fix_replies(
+    replies: list[tuple[str, str]],
+    results: list[tuple[str, list[Any]]],
+    write: bool,
+    check: Callable[[str], list[Any]],
+) -> list[tuple[str, list[Any]]]:
+    """Apply each reply's fixes; print the fixed reply or rewrite its file (atomically).
+
+    Return the findings left in the fixed replies, which are checked again: a replacement
+    is text like any other.
+    """
+    from generator.text.fixes import apply_fixes
+    from generator.writing import write_atomic
+
+    left = []
+    for (name, text), (_, findings) in zip(replies, results, strict=True):
+        edits = [(f.offset, f.end_offset, f.fix) for f in findings if f.fix is not None]
+        fixed = apply_fixes(text, edits) if edits else text
+        if not write:
+            click.echo(fixed, nl=False)
+        elif edits:
+            write_atomic(Path(name), fixed)
+            click.echo(f"{name}: {len(edits)} fixed", err=True)
+        left.append((name, check(fixed)))
+    return left
 
 
 @main.command("build")
