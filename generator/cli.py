@@ -465,3 +465,33 @@ def init_command(folder: Path | None, language: str, company: str, channels: str
         f"{len(set(ids))} channels.\nNext: playbook validate{where}, then playbook serve{where}.",
         err=True,
     )
+
+
+@main.command("diff")
+@click.argument("old")
+@click.argument("new", required=False)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+)
+@internal_errors
+def diff_command(old: str, new: str | None, fmt: str) -> None:
+    """What changed from OLD to NEW (default: the guidelines here) for agents and tools.
+
+    Each is a guidelines folder, an exported rules.json, or a git revision of the
+    guidelines folder: HEAD~1, v1.0, or REV:path such as v1:guidelines.
+    """
+    from generator.comparing import compare
+    from generator.comparing.report import report_changes
+    from generator.comparing.versions import VersionError, read_version
+
+    folder = DEFAULT_DIR
+    try:
+        old_name, old_rules = read_version(old, folder)
+        new_name, new_rules = read_version(new or str(guidelines_folder(None)), folder)
+    except VersionError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(report_changes(compare(old_rules, new_rules), fmt, old_name, new_name), nl=False)
