@@ -366,8 +366,16 @@ def _fix_replies(
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress.")
+@click.option(
+    "--since",
+    metavar="VERSION",
+    help="A previous version (folder, rules.json or git revision such as v1.0): the site "
+    "gets a 'What changed' page.",
+)
 @internal_errors
-def build_command(directory: Path | None, site_dir: Path, strict: bool, verbose: bool) -> None:
+def build_command(
+    directory: Path | None, site_dir: Path, strict: bool, verbose: bool, since: str | None
+) -> None:
     """Validate, export and build the site (a static folder, default site/).
 
     The site holds the rules as /rules.json beside their schema /export.schema.json. The
@@ -380,7 +388,9 @@ def build_command(directory: Path | None, site_dir: Path, strict: bool, verbose:
     result = load_or_exit(directory, strict)
     echo = lambda line: click.echo(line, err=True)  # noqa: E731
     with replace_folder(site_dir) as staging:
-        code = build_site(directory, staging, strict=strict, echo=echo, verbose=verbose)
+        code = build_site(
+            directory, staging, strict=strict, echo=echo, verbose=verbose, since=since
+        )
         if code:
             sys.exit(code)
     channels = len(result.playbook.channels)

@@ -107,3 +107,17 @@ def test_versions_that_cannot_be_compared(versions: tuple[Path, Path]) -> None:
     invalid = runner.invoke(main, ["diff", "old", "guidelines"])
     assert invalid.exit_code == 2
     assert "the guidelines of old are not valid (1 error, 0 warnings)" in invalid.output
+
+
+def test_the_site_has_a_page_of_what_changed_since(versions: tuple[Path, Path]) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", "--since", "old", "-d", "site", "--strict"])
+    assert result.exit_code == 0, result.output
+    page = Path("site/changes/index.html").read_text(encoding="utf-8")
+    assert "changed rule apology severity: 'error' -&gt; 'warning' (chat)" in page
+    assert 'href="changes/"' in Path("site/index.html").read_text(encoding="utf-8")
+    plain = runner.invoke(main, ["build", "-d", "plain"])
+    assert plain.exit_code == 0 and not Path("plain/changes").exists()
+    broken = runner.invoke(main, ["build", "--since", "nowhere", "-d", "site"])
+    assert broken.exit_code == 1
+    assert "--since nowhere: 'nowhere' is not a folder" in broken.output

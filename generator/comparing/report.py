@@ -9,7 +9,7 @@ from typing import Any
 from generator.comparing import CATEGORIES, Change
 
 CHANGE_FORMATS = ("text", "markdown", "json")
-_TITLES = {
+TITLES = {
     "channel": "Channels",
     "situation": "Situations",
     "rule": "Rules",
@@ -51,7 +51,7 @@ def markdown(changes: Sequence[Change], old: str, new: str) -> str:
     for category in CATEGORIES:
         items = [c for c in changes if c.category == category]
         if items:
-            out.append(f"\n## {_TITLES[category]}\n\n")
+            out.append(f"\n## {TITLES[category]}\n\n")
             out.extend(f"- {_escape(line(c))}\n" for c in items)
     return "".join(out)
 

@@ -77,6 +77,40 @@ def write_pages(playbook: Playbook, out_dir: Path) -> list[Path]:
     return written
 
 
+CHANGES_PAGE = "changes.md"
+
+
+def add_changes_page(
+    files: dict[str, str],
+    nav: list[dict[str, Any]],
+    playbook: Playbook,
+    since: str,
+    directory: Path,
+) -> None:
+    """Add "What changed" since a previous version (`playbook build --since`) to the site.
+
+    Raises PluginError when the previous version cannot be read.
+    """
+    from mkdocs.exceptions import PluginError
+
+    from generator.comparing import CATEGORIES, compare
+    from generator.comparing.report import TITLES, line
+    from generator.comparing.versions import VersionError, read_version
+    from generator.site.rendering import render_page, translator
+
+    try:
+        name, previous = read_version(since, directory)
+    except VersionError as error:
+        raise PluginError(f"--since {since}: {error}") from None
+    changes = compare(previous, export(playbook))
+    sections = [(category, TITLES[category]) for category in CATEGORIES]
+    files[CHANGES_PAGE] = render_page(
+        playbook, "changes.md.j2", changes=changes, since=name, sections=sections, line=line
+    )
+    title = html.escape(str(translator(playbook.language)("What changed")), quote=False)
+    nav.insert(1, {title: CHANGES_PAGE})
+
+
 def failure_message(directory: str, result: Result) -> str:
     """What `playbook validate` prints for an invalid folder, under one line saying why."""
     from generator.reporting import report, summary
@@ -153,7 +187,9 @@ def default_config_file(directory: Path | None = None) -> Path:
 
 
 @contextmanager
-def _overrides(directory: Path, config_file: Path) -> Iterator[dict[str, Any]]:
+def _overrides(
+    directory: Path, config_file: Path, since: str | None = None
+) -> Iterator[dict[str, Any]]:
     """load_config options that point the playbook plugin and docs_dir at `directory`."""
     from mkdocs.exceptions import ConfigurationError
     from mkdocs.utils.yaml import yaml_load
@@ -167,6 +203,8 @@ def _overrides(directory: Path, config_file: Path) -> Iterator[dict[str, Any]]:
             f"'- {PLUGIN}' under 'plugins:'."
         )
     plugins[PLUGIN] = {**(plugins[PLUGIN] or {}), "guidelines": str(directory.resolve())}
+    if since:
+        plugins[PLUGIN]["since"] = since
     pages = directory / "pages"
     if pages.is_dir():
         yield {"plugins": plugins, "docs_dir": str(pages.resolve())}
@@ -232,11 +270,13 @@ def build_site(
     config_file: Path | None = None,
     echo: Echo | None = None,
     verbose: bool = False,
+    since: str | None = None,
 ) -> int:
     """Build the site of the guidelines in `directory` into `site_dir` with MkDocs.
 
     Return 0 when built, 1 when the build failed (invalid guidelines, a broken link, or any
-    warning with `strict`); MkDocs' messages go to `echo`, one line each.
+    warning with `strict`); MkDocs' messages go to `echo`, one line each. With `since` (a
+    folder, rules.json or git revision) the site has a page of what changed since then.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -245,7 +285,7 @@ def build_site(
     config_file = config_file or default_config_file(directory)
     with _forward_logs(echo, logging.INFO if verbose else logging.WARNING):
         try:
-            with _overrides(directory, config_file) as options:
+            with _overrides(directory, config_file, since) as options:
                 config = load_config(
                     str(config_file), site_dir=str(site_dir.resolve()), strict=strict, **options
                 )

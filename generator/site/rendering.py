@@ -321,3 +321,8 @@ def navigation(playbook: Playbook) -> list[dict[str, Any]]:
         {title(_("Using the rules from other tools")): "integration.md"},
         *({title(p.title): p.name} for p in playbook.pages),
     ]
+
+
+def render_page(playbook: Playbook, template: str, **values: Any) -> str:
+    """One page from a template of site_templates/, with the context every page has."""
+    return _tidy(_environment().get_template(template).render(**_context(playbook), **values))
