@@ -31,10 +31,12 @@ from pathlib import Path
 import yaml
 from mkdocs.config import load_config
 
-from generator import ROOT
 from generator.site.builder import configure, write_pages
 from generator.site.rendering import navigation
 from generator.validation import validate
+
+#: The repository, whose sample guidelines and mkdocs.yml the benchmark uses.
+ROOT = Path(__file__).resolve().parent.parent
 
 SAMPLE = ROOT / "guidelines"
 CONFIG = ROOT / "mkdocs.yml"

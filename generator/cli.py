@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from generator import ROOT, __version__
+from generator import __version__
 from generator.reporting import FINDING_FORMATS, FORMATS, report, report_findings, summary
 from generator.validation import Result, validate
 
@@ -20,9 +20,28 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 DEFAULT_DIR = Path("guidelines")
 
 
-def default_guidelines() -> Path:
-    """guidelines/ in the current folder, else the sample shipped with playbook."""
-    return DEFAULT_DIR if DEFAULT_DIR.is_dir() else ROOT / "guidelines"
+def guidelines_folder(directory: Path | None) -> Path:
+    """The guidelines folder a command works on; a usage error (exit 2) when there is none.
+
+    DIR may be the guidelines folder itself or a project folder holding guidelines/, as
+    `playbook init DIR` writes it.
+    """
+    if directory is None:
+        if DEFAULT_DIR.is_dir():
+            return DEFAULT_DIR
+        raise click.UsageError(
+            "there is no guidelines/ folder here: start a playbook with 'playbook init', "
+            "or name the guidelines folder."
+        )
+    if not directory.is_dir():
+        raise click.UsageError(
+            f"there is no folder '{directory}': name the guidelines folder, or start a "
+            f"playbook there with 'playbook init {directory}'."
+        )
+    nested = directory / DEFAULT_DIR
+    if not (directory / "playbook.yml").exists() and (nested / "playbook.yml").exists():
+        return nested
+    return directory
 
 
 def internal_errors(function: F) -> F:
@@ -61,7 +80,7 @@ def guidelines_argument(function: F) -> F:
 
 def load_or_exit(directory: Path | None, strict: bool = False, fmt: str = "text") -> Result:
     """Validate; on errors (or warnings with strict) print them and exit 1."""
-    result = validate(directory or default_guidelines())
+    result = validate(guidelines_folder(directory))
     failing = result.errors or (strict and result.warnings)
     if result.diagnostics and (failing or fmt == "text"):
         click.echo(report(result.diagnostics, fmt), nl=False, err=not failing)
@@ -100,7 +119,7 @@ def validate_command(directory: Path | None, fmt: str, strict: bool) -> None:
 
     Exit 0 when valid, 1 when invalid (or with warnings and --strict), 2 on usage errors.
     """
-    result = validate(directory or default_guidelines())
+    result = validate(guidelines_folder(directory))
     if fmt != "text" or result.diagnostics:
         click.echo(report(result.diagnostics, fmt), nl=False)
     if fmt == "text":
@@ -114,14 +133,14 @@ def validate_command(directory: Path | None, fmt: str, strict: bool) -> None:
 @internal_errors
 def schema_command(check: bool) -> None:
     """Regenerate the JSON Schemas in rules/ from the registry of rule kinds."""
+    from generator.resources import RULES
     from generator.schemas import published, write_published
 
     if check:
         stale = [
             n
             for n, t in published().items()
-            if not (ROOT / "rules" / n).exists()
-            or (ROOT / "rules" / n).read_text(encoding="utf-8") != t
+            if not (RULES / n).exists() or (RULES / n).read_text(encoding="utf-8") != t
         ]
         for name in stale:
             click.echo(f"rules/{name} is out of date: run 'playbook schema'.", err=True)
@@ -228,6 +247,12 @@ def _rules_document(rules_file: Path | None, guidelines: Path | None) -> dict[st
     help="The least severity that makes exit 1.",
 )
 @click.option("--site-url", default="", help="Prefix for links, e.g. https://playbook.example.com/")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the unambiguous fixes (banned and preferred terms) and print the fixed reply.",
+)
+@click.option("--write", is_flag=True, help="With --fix: rewrite the files instead of printing.")
 @internal_errors
 def check_command(
     files: tuple[str, ...],
@@ -241,11 +266,13 @@ def check_command(
     fmt: str,
     fail_on: str,
     site_url: str,
+    fix: bool,
+    write: bool,
 ) -> None:
     """Check draft replies (files, or - for standard input) against the channel's rules.
 
     Exit 0 when no finding reaches --fail-on, 1 when one does, 2 on usage or
-    configuration errors.
+    configuration errors. With --fix, the findings are those left after fixing.
     """
     from generator.checking import Checker, TermBudgetError, UnknownName
     from generator.text.durations import parse
@@ -253,6 +280,12 @@ def check_command(
 
     if situation and in_reply_to:
         raise click.UsageError("give --situation or --in-reply-to, not both.")
+    if write and not fix:
+        raise click.UsageError("--write rewrites the files with --fix: add --fix.")
+    if fix and not write and len(files) > 1:
+        raise click.UsageError("--fix prints one reply: give one file, or add --write.")
+    if write and (not files or "-" in files):
+        raise click.UsageError("--write rewrites files: name them instead of standard input.")
     try:
         seconds = parse(waited) if waited else None
     except ValueError as error:
@@ -278,11 +311,47 @@ def check_command(
         ]
     except UnknownName as error:
         raise click.UsageError(str(error)) from None
+    if fix:
+        results = _fix_replies(
+            replies,
+            results,
+            write,
+            lambda text: checker.check(
+                text, channel=channel, situation=situation, waited=seconds, metric=metric
+            ),
+        )
     rules = {r["id"]: r for r in document["rules"].values()}
-    click.echo(report_findings(results, fmt, rules), nl=False)
+    click.echo(report_findings(results, fmt, rules), nl=False, err=fix and not write)
     threshold = SEVERITY_ORDER.get(fail_on, 99)
     failing = any(SEVERITY_ORDER[f.severity] >= threshold for _, fs in results for f in fs)
     sys.exit(EXIT_INVALID if failing else EXIT_OK)
+
+
+def _fix_replies(
+    replies: list[tuple[str, str]],
+    results: list[tuple[str, list[Any]]],
+    write: bool,
+    check: Callable[[str], list[Any]],
+) -> list[tuple[str, list[Any]]]:
+    """Apply each reply's fixes; print the fixed reply or rewrite its file (atomically).
+
+    Return the findings left in the fixed replies, which are checked again: a replacement
+    is text like any other.
+    """
+    from generator.text.fixes import apply_fixes
+    from generator.writing import write_atomic
+
+    left = []
+    for (name, text), (_, findings) in zip(replies, results, strict=True):
+        edits = [(f.offset, f.end_offset, f.fix) for f in findings if f.fix is not None]
+        fixed = apply_fixes(text, edits) if edits else text
+        if not write:
+            click.echo(fixed, nl=False)
+        elif edits:
+            write_atomic(Path(name), fixed)
+            click.echo(f"{name}: {len(edits)} fixed", err=True)
+        left.append((name, check(fixed)))
+    return left
 
 
 @main.command("build")
@@ -297,8 +366,16 @@ def check_command(
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress.")
+@click.option(
+    "--since",
+    metavar="VERSION",
+    help="A previous version (folder, rules.json or git revision such as v1.0): the site "
+    "gets a 'What changed' page.",
+)
 @internal_errors
-def build_command(directory: Path | None, site_dir: Path, strict: bool, verbose: bool) -> None:
+def build_command(
+    directory: Path | None, site_dir: Path, strict: bool, verbose: bool, since: str | None
+) -> None:
     """Validate, export and build the site (a static folder, default site/).
 
     The site holds the rules as /rules.json beside their schema /export.schema.json. The
@@ -307,11 +384,13 @@ def build_command(directory: Path | None, site_dir: Path, strict: bool, verbose:
     from generator.site.builder import build_site
     from generator.writing import replace_folder
 
-    directory = directory or default_guidelines()
+    directory = guidelines_folder(directory)
     result = load_or_exit(directory, strict)
     echo = lambda line: click.echo(line, err=True)  # noqa: E731
     with replace_folder(site_dir) as staging:
-        code = build_site(directory, staging, strict=strict, echo=echo, verbose=verbose)
+        code = build_site(
+            directory, staging, strict=strict, echo=echo, verbose=verbose, since=since
+        )
         if code:
             sys.exit(code)
     channels = len(result.playbook.channels)
@@ -334,7 +413,7 @@ def serve_command(directory: Path | None, dev_addr: str, open_in_browser: bool) 
     from generator.site.builder import serve_site
 
     # The plugin validates on every build and logs problems with the same messages as validate.
-    directory = directory or default_guidelines()
+    directory = guidelines_folder(directory)
     click.echo(f"serving on http://{dev_addr}/ (Ctrl-C to stop)", err=True)
     serve_site(
         directory,
@@ -342,3 +421,87 @@ def serve_command(directory: Path | None, dev_addr: str, open_in_browser: bool) 
         open_in_browser=open_in_browser,
         echo=lambda line: click.echo(line, err=True),
     )
+
+
+@main.command("init")
+@click.argument("folder", required=False, type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--language",
+    type=click.Choice(["en", "it"]),
+    default="en",
+    show_default=True,
+    help="The language the guidelines are written in: the site and the examples follow it.",
+)
+@click.option("--company", required=True, help="The company's name, the site's title.")
+@click.option(
+    "--channels",
+    default="email,live-chat,whatsapp",
+    show_default=True,
+    metavar="IDS",
+    help="Comma-separated channels: email, live-chat, whatsapp, facebook, instagram, x, "
+    "phone, chatbot.",
+)
+@internal_errors
+def init_command(folder: Path | None, language: str, company: str, channels: str) -> None:
+    """Start a playbook in FOLDER (default: here) that validates and builds at once.
+
+    Writes guidelines/ (playbook.yml, a file per channel, a page), the schemas editors use
+    in rules/, mkdocs.yml, .pre-commit-config.yaml and a GitHub Actions workflow. Existing
+    files are never overwritten.
+    """
+    from generator.starter import starter_files, write_starter
+
+    folder = folder or Path(".")
+    ids = tuple(c.strip() for c in channels.split(",") if c.strip())
+    if not ids:
+        raise click.BadParameter("name at least one channel.", param_hint="--channels")
+    if not company.strip():
+        raise click.BadParameter("the company's name is empty.", param_hint="--company")
+    try:
+        texts = starter_files(company.strip(), language, ids)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--channels") from None
+    try:
+        write_starter(folder, texts)
+    except FileExistsError as error:
+        raise click.UsageError(
+            f"these files exist already: {error}. Choose an empty folder."
+        ) from None
+    except OSError as error:
+        raise click.UsageError(f"cannot write in {folder}: {error.strerror}.") from None
+    where = "" if folder == Path(".") else f" {folder}"
+    click.echo(
+        f"wrote a playbook for {company.strip()} in {folder}/guidelines/ with "
+        f"{len(set(ids))} channels.\nNext: playbook validate{where}, then playbook serve{where}.",
+        err=True,
+    )
+
+
+@main.command("diff")
+@click.argument("old")
+@click.argument("new", required=False)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+)
+@internal_errors
+def diff_command(old: str, new: str | None, fmt: str) -> None:
+    """What changed from OLD to NEW (default: the guidelines here) for agents and tools.
+
+    Each is a guidelines folder, an exported rules.json, or a git revision of the
+    guidelines folder: HEAD~1, v1.0, or REV:path such as v1:guidelines.
+    """
+    from generator.comparing import compare
+    from generator.comparing.report import report_changes
+    from generator.comparing.versions import VersionError, read_version
+
+    folder = DEFAULT_DIR
+    try:
+        old_name, old_rules = read_version(old, folder)
+        new_name, new_rules = read_version(new or str(guidelines_folder(None)), folder)
+    except VersionError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(report_changes(compare(old_rules, new_rules), fmt, old_name, new_name), nl=False)

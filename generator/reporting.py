@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Any
 
 from generator import __version__
 from generator.checking import Finding
@@ -157,6 +158,7 @@ def _sarif(
                                 }
                             }
                         ],
+                        **_sarif_fixes(file, f),
                     }
                     for file, fs in results
                     for f in fs
@@ -165,3 +167,24 @@ def _sarif(
         ],
     }
     return json.dumps(body, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _sarif_fixes(file: str, finding: Finding) -> dict[str, Any]:
+    """A finding's fix as SARIF's `fixes`: the region to delete and the text to insert."""
+    if finding.fix is None:
+        return {}
+    region = {
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
+        "charOffset": finding.offset,
+        "charLength": len(finding.match),
+    }
+    change = {
+        "artifactLocation": {"uri": file},
+        "replacements": [{"deletedRegion": region, "insertedContent": {"text": finding.fix}}],
+    }
+    return {
+        "fixes": [{"description": {"text": f"write '{finding.fix}'"}, "artifactChanges": [change]}]
+    }

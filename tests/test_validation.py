@@ -144,7 +144,11 @@ def test_exit_codes_and_strict(minimal: Path) -> None:
     assert "warning [meaning/placeholder]" in warned.stdout
     assert runner.invoke(main, ["validate", "--strict"]).exit_code == 1
     assert runner.invoke(main, ["validate", "--format", "yaml"]).exit_code == 2
-    assert runner.invoke(main, ["validate", "no-such-folder"]).exit_code == 1
+    # A folder that is not there is a usage error, like a file given for a folder.
+    missing = runner.invoke(main, ["validate", "no-such-folder"])
+    assert missing.exit_code == 2
+    assert "playbook init no-such-folder" in missing.output
+    assert runner.invoke(main, ["validate", "guidelines/channels/chat.yml"]).exit_code == 2
 
 
 def test_json_and_github_formats(minimal: Path) -> None:
@@ -207,3 +211,25 @@ def test_an_id_with_a_trailing_newline_is_refused(minimal: Path) -> None:
         d.code == "schema/pattern" and "lowercase letters, digits and single hyphens" in d.message
         for d in result.errors
     ), [d.text() for d in result.errors]
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens(minimal: Path) -> None:
+    channel = minimal / CHAT
+    text = channel.read_text(encoding="utf-8").split("\n")
+    # The quote opens on line 3 and nothing after it closes it: the parser gives up at the end.
+    channel.write_text("\n".join([*text[:2], 'name: "Live chat', "kind: live_chat"]) + "\n")
+    result = CliRunner().invoke(main, ["validate"])
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "guidelines/channels/chat.yml:3:7: error [yaml/syntax] this quote is never closed: YAML "
+        "found unexpected end of stream at line 5, column 1 while reading the quoted text; "
+        "close the quote on this line.\n"
+    )
+
+
+def test_an_unclosed_bracket_names_the_line_where_it_opens(minimal: Path) -> None:
+    channel = minimal / CHAT
+    channel.write_text("id: chat\ndos: [Answer at once.\ndonts: [Wait.]\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate"])
+    assert result.exit_code == 1
+    assert "(while parsing a flow sequence that starts at line 2, column 6)" in result.stdout

@@ -13,6 +13,7 @@ import re2
 
 from generator.kinds import KINDS, Context, Hit, Matcher, Reporter
 from generator.model.diagnostics import did_you_mean
+from generator.text.fixes import keep_first_letter_case
 from generator.text.matching import TermBudgetError, TermGroup, TermIndex
 from generator.text.reading import Reading
 from generator.vocabulary import SEVERITY_ORDER
@@ -42,6 +43,22 @@ class Finding:
     match: str
     suggestion: str | None
     link: str
+    #: The text that replaces `match` when the fix is unambiguous (`playbook check --fix`).
+    fix: str | None = None
+
+    @property
+    def end_offset(self) -> int:
+        return self.offset + len(self.match)
+
+    def replacement(self) -> dict[str, Any] | None:
+        """The fix as a structured replacement: the range it replaces and the new text."""
+        if self.fix is None:
+            return None
+        return {
+            "start": {"line": self.line, "column": self.column, "offset": self.offset},
+            "end": {"line": self.end_line, "column": self.end_column, "offset": self.end_offset},
+            "text": self.fix,
+        }
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -57,6 +74,7 @@ class Finding:
             "match": self.match,
             "suggestion": self.suggestion,
             "link": self.link,
+            "fix": self.replacement(),
         }
 
 
@@ -118,7 +136,8 @@ class Checker:
             self._signals = TermIndex([TermGroup(tuple(s["signals"])) for s in rules["situations"]])
         except TermBudgetError as error:
             raise TermBudgetError(f"the signals of the situations: {error}") from None
-        self._base_url = base_url
+        # Links are relative ("rules/#id"): a site URL without its trailing slash still joins.
+        self._base_url = base_url if not base_url or base_url.endswith("/") else base_url + "/"
         self._plans: dict[tuple[str, str | None], _Plan] = {}
         # A rule shared by channels is written once and compiled once; so is a channel's set
         # of term rules when other channels have the same.
@@ -207,6 +226,9 @@ class Checker:
                     match=text[hit.start : hit.end],
                     suggestion=hit.suggestion,
                     link=self._base_url + rule["link"],
+                    fix=keep_first_letter_case(text[hit.start : hit.end], hit.fix)
+                    if hit.fix
+                    else None,
                 )
             )
         findings.sort(key=lambda f: (f.offset, -SEVERITY_ORDER[f.severity], f.rule))

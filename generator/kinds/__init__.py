@@ -43,6 +43,7 @@ class Hit:
     end: int
     message: str | None = None  # replaces the rule's message when the kind knows better
     suggestion: str | None = None
+    fix: str | None = None  # the text that replaces the span, when the fix is unambiguous
 
 
 @dataclass(frozen=True)

@@ -70,4 +70,6 @@ def terms(options: dict[str, Any]) -> TermGroup:
 def report(options: dict[str, Any]) -> Reporter:
     replacement = options["replacement"]
     suggestion = f"write '{replacement}' instead" if replacement else None
-    return lambda matches, context: [Hit(m.start, m.end, suggestion=suggestion) for m in matches]
+    return lambda matches, context: [
+        Hit(m.start, m.end, suggestion=suggestion, fix=replacement) for m in matches
+    ]

@@ -63,4 +63,6 @@ def terms(options: dict[str, Any]) -> TermGroup:
 
 def report(options: dict[str, Any]) -> Reporter:
     suggestion = f"write '{options['term']}' instead"
-    return lambda matches, context: [Hit(m.start, m.end, suggestion=suggestion) for m in matches]
+    return lambda matches, context: [
+        Hit(m.start, m.end, suggestion=suggestion, fix=options["term"]) for m in matches
+    ]

@@ -12,9 +12,9 @@ import json
 from functools import cache
 from typing import Any
 
-from generator import ROOT
 from generator.kinds import Environment, Hit, Reporter
 from generator.kinds._terms import TERM
+from generator.resources import RULES
 from generator.text.matching import TermGroup
 
 OPTIONS = {
@@ -74,7 +74,7 @@ EXAMPLES = [
 @cache
 def builtin_markers() -> dict[str, dict[str, str | None]]:
     """Language -> informal marker -> formal replacement (or None)."""
-    return json.loads((ROOT / "rules" / "register.json").read_text(encoding="utf-8"))["markers"]
+    return json.loads((RULES / "register.json").read_text(encoding="utf-8"))["markers"]
 
 
 def normalise(options: dict[str, Any], environment: Environment) -> dict[str, Any]:

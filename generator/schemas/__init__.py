@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator import ROOT
+from generator.resources import RULES
 from generator.schemas.export import export_schema
 from generator.schemas.guidelines import channel_schema, playbook_schema
 
@@ -30,7 +30,7 @@ def write_published() -> list[str]:
 
     changed = []
     for name, text in published().items():
-        path = ROOT / "rules" / name
+        path = RULES / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             write_atomic(path, text)
             changed.append(name)

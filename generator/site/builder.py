@@ -11,9 +11,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator import ROOT
 from generator.export import dumps, export
 from generator.model import Playbook
+from generator.resources import MKDOCS_CONFIG
 from generator.schemas import dumps as schema_dumps
 from generator.schemas.export import export_schema
 from generator.site.bundle import bundle
@@ -79,6 +79,40 @@ def write_pages(playbook: Playbook, out_dir: Path) -> list[Path]:
     return written
 
 
+CHANGES_PAGE = "changes.md"
+
+
+def add_changes_page(
+    files: dict[str, str],
+    nav: list[dict[str, Any]],
+    playbook: Playbook,
+    since: str,
+    directory: Path,
+) -> None:
+    """Add "What changed" since a previous version (`playbook build --since`) to the site.
+
+    Raises PluginError when the previous version cannot be read.
+    """
+    from mkdocs.exceptions import PluginError
+
+    from generator.comparing import CATEGORIES, compare
+    from generator.comparing.report import TITLES, line
+    from generator.comparing.versions import VersionError, read_version
+    from generator.site.rendering import render_page, translator
+
+    try:
+        name, previous = read_version(since, directory)
+    except VersionError as error:
+        raise PluginError(f"--since {since}: {error}") from None
+    changes = compare(previous, export(playbook))
+    sections = [(category, TITLES[category]) for category in CATEGORIES]
+    files[CHANGES_PAGE] = render_page(
+        playbook, "changes.md.j2", changes=changes, since=name, sections=sections, line=line
+    )
+    title = html.escape(str(translator(playbook.language)("What changed")), quote=False)
+    nav.insert(1, {title: CHANGES_PAGE})
+
+
 def failure_message(directory: str, result: Result) -> str:
     """What `playbook validate` prints for an invalid folder, under one line saying why."""
     from generator.reporting import report, summary
@@ -106,6 +140,10 @@ def configure(config: MkDocsConfig, playbook: Playbook) -> None:
         config.theme["logo"] = LOGO
     if config.theme.get("favicon") in (None, MATERIAL_FAVICON):
         config.theme["favicon"] = LOGO
+    overrides = str(TEMPLATES / "overrides")
+    if config.theme.custom_dir is None and overrides not in config.theme.dirs:
+        # A playbook's own mkdocs.yml (as `playbook init` writes it) gets playbook's overrides.
+        config.theme.dirs.insert(0, overrides)
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
     # The check forms' script: a module, on every page, that does nothing where there is none.
@@ -139,38 +177,61 @@ def add_files(
         files.append(File.generated(config, path, content=content))
 
 
-def default_config_file() -> Path:
-    """mkdocs.yml in the current folder, else the one that ships with playbook."""
-    local = Path("mkdocs.yml")
-    return local if local.is_file() else ROOT / "mkdocs.yml"
+def default_config_file(directory: Path | None = None) -> Path:
+    """The mkdocs.yml beside the guidelines folder, else in the current folder, else the one
+    that ships with playbook."""
+    for candidate in ([directory.parent / "mkdocs.yml"] if directory else []) + [
+        Path("mkdocs.yml")
+    ]:
+        if candidate.is_file():
+            return candidate
+    return MKDOCS_CONFIG
 
 
 @contextmanager
-def _overrides(directory: Path, config_file: Path) -> Iterator[dict[str, Any]]:
+def _overrides(
+    directory: Path, config_file: Path, since: str | None = None
+) -> Iterator[dict[str, Any]]:
     """load_config options that point the playbook plugin and docs_dir at `directory`."""
     from mkdocs.exceptions import ConfigurationError
     from mkdocs.utils.yaml import yaml_load
 
     with config_file.open("rb") as handle:
-        plugins = yaml_load(handle).get("plugins") or []
-    entries = [{e: {}} if isinstance(e, str) else e for e in plugins]
-    if not any(PLUGIN in entry for entry in entries):
+        declared = yaml_load(handle).get("plugins") or []
+    plugins = _plugin_mapping(declared)
+    if PLUGIN not in plugins:
         raise ConfigurationError(
             f"{config_file} does not enable the '{PLUGIN}' plugin: add "
             f"'- {PLUGIN}' under 'plugins:'."
         )
-    guidelines = str(directory.resolve())
-    entries = [
-        {PLUGIN: {**(e[PLUGIN] or {}), "guidelines": guidelines}} if PLUGIN in e else e
-        for e in entries
-    ]
+    plugins[PLUGIN] = {**(plugins[PLUGIN] or {}), "guidelines": str(directory.resolve())}
+    if since:
+        plugins[PLUGIN]["since"] = since
     pages = directory / "pages"
     if pages.is_dir():
-        yield {"plugins": entries, "docs_dir": str(pages.resolve())}
+        yield {"plugins": plugins, "docs_dir": str(pages.resolve())}
         return
     # MkDocs needs a docs_dir; an empty one keeps another playbook's pages out of this site.
     with tempfile.TemporaryDirectory(prefix="playbook-docs-") as empty:
-        yield {"plugins": entries, "docs_dir": empty}
+        yield {"plugins": plugins, "docs_dir": empty}
+
+
+def _plugin_mapping(declared: Any) -> dict[str, Any]:
+    """The plugins of mkdocs.yml as a mapping of name to options.
+
+    MkDocs accepts a list or a mapping, but empties the list's entries as it reads them; serve
+    loads the configuration again on every rebuild with the same options, so only a mapping
+    survives the second load.
+    """
+    if isinstance(declared, dict):
+        return dict(declared)
+    plugins: dict[str, Any] = {}
+    for entry in declared:
+        if isinstance(entry, dict):
+            plugins.update(entry)
+        else:
+            plugins[str(entry)] = {}
+    return plugins
 
 
 class _Forward(logging.Handler):
@@ -211,20 +272,22 @@ def build_site(
     config_file: Path | None = None,
     echo: Echo | None = None,
     verbose: bool = False,
+    since: str | None = None,
 ) -> int:
     """Build the site of the guidelines in `directory` into `site_dir` with MkDocs.
 
     Return 0 when built, 1 when the build failed (invalid guidelines, a broken link, or any
-    warning with `strict`); MkDocs' messages go to `echo`, one line each.
+    warning with `strict`); MkDocs' messages go to `echo`, one line each. With `since` (a
+    folder, rules.json or git revision) the site has a page of what changed since then.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    config_file = config_file or default_config_file()
+    config_file = config_file or default_config_file(directory)
     with _forward_logs(echo, logging.INFO if verbose else logging.WARNING):
         try:
-            with _overrides(directory, config_file) as options:
+            with _overrides(directory, config_file, since) as options:
                 config = load_config(
                     str(config_file), site_dir=str(site_dir.resolve()), strict=strict, **options
                 )
@@ -250,7 +313,7 @@ def serve_site(
     """Serve the site with live reload until interrupted; edits to the guidelines rebuild it."""
     from mkdocs.commands.serve import serve
 
-    config_file = config_file or default_config_file()
+    config_file = config_file or default_config_file(directory)
     with _forward_logs(echo, logging.INFO), _overrides(directory, config_file) as options:
         serve(
             config_file=str(config_file),

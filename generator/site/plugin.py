@@ -13,6 +13,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from generator.site.builder import (
+    add_changes_page,
     add_files,
     configure,
     display,
@@ -29,6 +30,8 @@ log = get_plugin_logger(__name__)
 class PlaybookConfig(Config):
     #: The guidelines folder, relative to mkdocs.yml.
     guidelines = c.Dir(exists=False, default="guidelines")
+    #: A previous version (folder, rules.json or git revision): the site gets a page of changes.
+    since = c.Optional(c.Type(str))
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -64,6 +67,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.files = site_files(result.playbook)
         self.cx_pages = {page.name for page in result.playbook.pages}
         self.nav = navigation(result.playbook)
+        if self.config.since:
+            add_changes_page(self.files, self.nav, result.playbook, self.config.since, directory)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -18,15 +18,15 @@ import jinja2.bccache
 import yaml
 from markupsafe import Markup
 
-from generator import ROOT
 from generator.kinds import KINDS, RuleKind
 from generator.kinds import Example as KindExample
 from generator.model import Channel, Playbook, Rule, Term
+from generator.resources import SITE_TEMPLATES
 from generator.site.escaping import cell, code, fence, inline, markdown, raw_html, url
 from generator.site.snippets import snippets
 from generator.vocabulary import METRICS
 
-TEMPLATES = ROOT / "site_templates"
+TEMPLATES = SITE_TEMPLATES
 _FENCE = re.compile(r"\s*(`{3,})")
 _OVERRIDABLE = ("severity", "message", "situations", "options")
 
@@ -321,3 +321,8 @@ def navigation(playbook: Playbook) -> list[dict[str, Any]]:
         {title(_("Using the rules from other tools")): "integration.md"},
         *({title(p.title): p.name} for p in playbook.pages),
     ]
+
+
+def render_page(playbook: Playbook, template: str, **values: Any) -> str:
+    """One page from a template of site_templates/, with the context every page has."""
+    return _tidy(_environment().get_template(template).render(**_context(playbook), **values))

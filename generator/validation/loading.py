@@ -138,6 +138,22 @@ def _syntax_error(display: str, error: yaml.MarkedYAMLError) -> Diagnostic:
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = error.problem or "invalid YAML"
     context = f" ({error.context})" if error.context else ""
+    start = error.context_mark
+    if start and mark and start.line != mark.line:
+        # The parser gives up where the stream ends or the next key starts, often lines after
+        # the mistake (an unclosed quote or bracket), which is where the context began.
+        where = f"line {start.line + 1}, column {start.column + 1}"
+        context = f" ({error.context} that starts at {where})"
+        if "quoted scalar" in (error.context or ""):
+            line, column = start.line + 1, start.column + 1
+            return _error(
+                display,
+                line,
+                column,
+                "yaml/syntax",
+                f"this quote is never closed: YAML {what} at line {mark.line + 1}, column "
+                f"{mark.column + 1} while reading the quoted text; close the quote on this line.",
+            )
     hint = ""
     if "mapping values are not allowed" in what:
         hint = ": quote a value that contains ': '"

@@ -1,0 +1,69 @@
+"""A comparison as text, Markdown (also the site's "What changed" page) or JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from generator.comparing import CATEGORIES, Change
+
+CHANGE_FORMATS = ("text", "markdown", "json")
+TITLES = {
+    "channel": "Channels",
+    "situation": "Situations",
+    "rule": "Rules",
+    "term": "Terms",
+    "target": "Response-time targets",
+    "limit": "Message limits",
+    "template": "Templates",
+}
+
+
+def report_changes(changes: Sequence[Change], fmt: str, old: str, new: str) -> str:
+    if fmt == "json":
+        body = {"from": old, "to": new, "changes": [c.as_dict() for c in changes]}
+        return json.dumps(body, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    if fmt == "markdown":
+        return markdown(changes, old, new)
+    if not changes:
+        return f"no changes from {old} to {new}\n"
+    return "".join(f"{line(c)}\n" for c in changes)
+
+
+def line(change: Change) -> str:
+    """One change in a sentence: `changed rule no-call-us severity: warning -> error (chat)`."""
+    text = f"{change.action} {change.category} {change.subject}"
+    if change.action == "changed":
+        text += f" {change.field}: {_value(change.old)} -> {_value(change.new)}"
+    elif change.old is not None or change.new is not None:
+        text += f": {_value(change.new if change.action == 'added' else change.old)}"
+    if change.channels:
+        text += f" ({', '.join(change.channels)})"
+    return text
+
+
+def markdown(changes: Sequence[Change], old: str, new: str) -> str:
+    """The changes by section, for people: what agents must know after a release."""
+    out = [f"Changes from `{old}` to `{new}`.\n"]
+    if not changes:
+        out.append("\nNothing changed.\n")
+    for category in CATEGORIES:
+        items = [c for c in changes if c.category == category]
+        if items:
+            out.append(f"\n## {TITLES[category]}\n\n")
+            out.extend(f"- {_escape(line(c))}\n" for c in items)
+    return "".join(out)
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 80 else repr(value[:77] + "...")
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _escape(text: str) -> str:
+    """Text from the guidelines shown as itself, never as Markdown or HTML."""
+    for special in "\\`*_{}[]<()#+!|":
+        text = text.replace(special, "\\" + special)
+    return text
