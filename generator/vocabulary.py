@@ -31,3 +31,16 @@ BANDS = ("target", "acceptable", "unacceptable")
 #: fields; a major version may remove or change them.
 FORMAT = "playbook-rules"
 FORMAT_VERSION = "2.0.0"
+
+#: What the site generates beside the CX lead's pages: a page in `pages/` may not take a name
+#: of these, nor a folder's.
+GENERATED_PAGES = (
+    "index.md",
+    "terms.md",
+    "rules.md",
+    "response-times.md",
+    "integration.md",
+    "changes.md",
+)
+GENERATED_FILES = ("rules.json", "export.schema.json", "404.html", "sitemap.xml", "sitemap.xml.gz")
+GENERATED_FOLDERS = ("channels", "situations", "kinds", "assets", "search")

@@ -194,10 +194,13 @@ def test_an_unchanged_folder_is_not_checked_again(minimal: Path) -> None:
     assert [p.title for p in validate(minimal).playbook.pages] == ["Extra"]
 
 
-def test_an_unreadable_file_is_an_error(minimal: Path) -> None:
+def test_a_folder_named_like_a_channel_file_is_refused(minimal: Path) -> None:
     (minimal / "channels" / "folder.yml").mkdir()
     result = validate(Path("guidelines"))
-    assert [(d.file, d.code) for d in result.errors] == [("guidelines/channels/folder.yml", "io")]
+    assert [(d.file, d.line, d.column, d.code) for d in result.errors] == [
+        ("guidelines/channels/folder.yml", 1, 1, "files/refused")
+    ]
+    assert "a folder, not a plain file" in result.errors[0].message
 
 
 def test_an_id_with_a_trailing_newline_is_refused(minimal: Path) -> None:

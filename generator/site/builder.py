@@ -177,6 +177,29 @@ def add_files(
         files.append(File.generated(config, path, content=content))
 
 
+def published(files: Files, config: MkDocsConfig) -> Files:
+    """The files MkDocs found in the pages folder, without symlinks and special files.
+
+    Validation refuses them; this keeps them out while `serve` shows the errors, so that a link
+    to a file outside the guidelines folder never publishes it.
+    """
+    from mkdocs.structure.files import Files
+
+    docs = Path(config.docs_dir)
+
+    def inside(path: str) -> bool:
+        current = docs
+        for part in Path(path).parts:
+            current = current / part
+            if current.is_symlink():
+                return False
+        return current.is_file()
+
+    return Files(
+        [f for f in files if f.src_dir != config.docs_dir or f.generated_by or inside(f.src_path)]
+    )
+
+
 def default_config_file(directory: Path | None = None) -> Path:
     """The mkdocs.yml beside the guidelines folder, else in the current folder, else the one
     that ships with playbook."""

@@ -22,7 +22,8 @@ _LEADING = re.compile(r"^(\d*)(?=[.)!-])")
 _CODE_SPAN = re.compile(r"(`+)([^\n]+?)(?<!`)\1(?!`)")
 _RAW_HTML = re.compile(r"<(?!(?:https?|mailto):[^\s<>]*>)")
 # Inline link targets, and anything that may be a reference definition (in quotes and lists too).
-_LINK_TARGET = re.compile(r"(\]\(\s*<?|\]:[ \t]*<?)([^)>\n]*)")
+# A definition's target may be on the next line, after a quote's or a list's indentation.
+_LINK_TARGET = re.compile(r"(\]\(\s*<?|\]:[ \t]*(?:\n[ \t>]*)?<?)([^)>\n]*)")
 _LINK_TITLE = re.compile(r"\s+[\"'(].*$")
 _SAFE_URL = re.compile(r"(?:https?://|mailto:|tel:|[#/]|\.{1,2}/)|[\w./-]*(?:#[\w-]*)?\Z")
 

@@ -11,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from generator.site.builder import (
     add_changes_page,
@@ -19,9 +20,11 @@ from generator.site.builder import (
     display,
     error_files,
     failure_message,
+    published,
     site_files,
 )
 from generator.site.rendering import TEMPLATES, navigation
+from generator.site.sanitising import sanitise
 from generator.validation import validate
 
 log = get_plugin_logger(__name__)
@@ -41,6 +44,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.serving = False
         self.files: dict[str, str] = {}
         self.cx_pages: set[str] = set()
+        self.generated: set[str] = set()
         self.nav: list[dict[str, Any]] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -62,6 +66,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             # Serve keeps running and shows the errors until a save fixes them.
             log.error(message)
             self.files, self.cx_pages, self.nav = error_files(message), set(), None
+            self.generated = set(self.files)
             return config
         configure(config, result.playbook)
         self.files = site_files(result.playbook)
@@ -69,10 +74,25 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.nav = navigation(result.playbook)
         if self.config.since:
             add_changes_page(self.files, self.nav, result.playbook, self.config.since, directory)
+        self.generated = set(self.files) - self.cx_pages
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        files = published(files, config)
         add_files(files, config, self.files, self.cx_pages)
         if config.nav is None and self.nav is not None:
             config.nav = self.nav
         return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        # A CX page's front matter would reach the theme's templates unescaped (title,
+        # subtitle, icon...): its title comes from its first heading, through the navigation.
+        if page.file.src_uri not in self.generated:
+            page.meta = {}
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The CX lead's pages lose whatever HTML could run; generated pages are escaped."""
+        return html if page.file.src_uri in self.generated else sanitise(html)

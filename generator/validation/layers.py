@@ -12,14 +12,12 @@ from generator.model import Page, Playbook
 from generator.model.diagnostics import Diagnostic, Level, did_you_mean, sort_key
 from generator.schemas import guidelines as schema
 from generator.schemas.check import SchemaCheck
+from generator.validation.folder import PAGES_DIR, PLAYBOOK_FILE, listing
 from generator.validation.loading import Document, load_bytes, pointer
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
-PLAYBOOK_FILE = "playbook.yml"
-CHANNELS_DIR = "channels"
-PAGES_DIR = "pages"
 REQUIRED_FOR_EVERY_CHANNEL = {"tone", "dos", "donts", "complaint_handling", "response_times"}
 
 _PLAYBOOK = SchemaCheck(schema.playbook_schema())
@@ -64,44 +62,39 @@ def validate(directory: Path) -> Result:
                 ),
             ),
         )
-    files = _snapshot(directory, root)
-    if _last is not None and _last[0] == (root, files):
+    files, refused = _snapshot(directory, root)
+    if _last is not None and _last[0] == (root, files, refused):
         return _last[1]
-    result = _validate(root, files)
-    _last = ((root, files), result)
+    result = _validate(root, files, refused)
+    _last = ((root, files, refused), result)
     return result
 
 
 #: A guidelines folder's files in reading order: shown name, and bytes or why they are unreadable.
 _Files = tuple[tuple[str, bytes | OSError], ...]
-_last: tuple[tuple[str, _Files], Result] | None = None
+_last: tuple[tuple[str, _Files, tuple[Diagnostic, ...]], Result] | None = None
 
 
-def _snapshot(directory: Path, root: str) -> _Files:
-    """The bytes of every file validation reads: playbook.yml, channels/*.yml, pages/*.md."""
-    paths = [directory / PLAYBOOK_FILE]
-    paths += sorted(
-        p for p in (directory / CHANNELS_DIR).glob("*") if p.suffix in (".yml", ".yaml")
-    )
-    paths += sorted((directory / PAGES_DIR).glob("*.md"))
+def _snapshot(directory: Path, root: str) -> tuple[_Files, tuple[Diagnostic, ...]]:
+    """The bytes of every file validation reads (playbook.yml, channels/*.yml, pages/*.md), and
+    the files it refuses to read."""
+    paths, refused = listing(directory, root)
     found: list[tuple[str, bytes | OSError]] = []
     for path in paths:
-        if path.name == PLAYBOOK_FILE and not path.is_file():
-            continue  # reported as missing
         shown = f"{root}/{path.relative_to(directory).as_posix()}"
         try:
             found.append((shown, path.read_bytes()))
         except OSError as error:  # never equal to another: an unreadable folder is not remembered
             found.append((shown, error))
-    return tuple(found)
+    return tuple(found), tuple(refused)
 
 
-def _validate(root: str, files: _Files) -> Result:
+def _validate(root: str, files: _Files, refused: tuple[Diagnostic, ...] = ()) -> Result:
     from generator.validation.building import build
     from generator.validation.consistency import check_consistency
     from generator.validation.meaning import check_meaning
 
-    diagnostics: list[Diagnostic] = []
+    diagnostics: list[Diagnostic] = list(refused)
     contents = dict(files)
     playbook_name = f"{root}/{PLAYBOOK_FILE}"
     if playbook_name not in contents:
