@@ -44,11 +44,19 @@ def _rule(in_channel: bool) -> dict[str, Any]:
     by_kind = [
         {
             "if": {"properties": {"kind": {"const": name}}, "required": ["kind"]},
-            "then": {"properties": {"options": kind.options_schema}},
+            "then": {
+                "properties": {"options": kind.options_schema},
+                # A kind that needs options needs the key too, not only what is under it.
+                **({"required": ["options"]} if _needs_options(kind.options_schema) else {}),
+            },
         }
         for name, kind in KINDS.items()
     ]
     return _object(["id", "kind", "severity", "message"], properties, allOf=by_kind)
+
+
+def _needs_options(options: dict[str, Any]) -> bool:
+    return bool(options.get("required")) or options.get("minProperties", 0) > 0
 
 
 def _term(in_channel: bool) -> dict[str, Any]:
@@ -137,7 +145,7 @@ def channel_schema() -> dict[str, Any]:
             "sentences": {"type": "integer", "minimum": 1},
             "severity": {"enum": list(SEVERITIES)},
         },
-        minProperties=1,
+        anyOf=[{"required": [unit]} for unit in ("characters", "words", "sentences")],
     )
     complaints = _object(
         ["steps", "must_include"],

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+import warnings
 
 import re2
 
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False
+#: `\C` (an odd number of backslashes, then C): RE2's "any byte", which splits characters.
+_ANY_BYTE = re.compile(r"(?<!\\)(?:\\\\)*\\C")
+#: RE2's complaints about what only a backtracking engine can do: lookaround, backreferences.
+_NOT_LINEAR = re.compile(r"invalid perl operator: \(\?(?:[=!]|<[=!]|P=)|invalid escape .*\\\d")
 
 
 class PatternError(ValueError):
@@ -16,19 +21,31 @@ class PatternError(ValueError):
 
 def compile_linear(pattern: str, *, case_sensitive: bool = False) -> re2._Regexp:
     """Compile with RE2; raise PatternError saying why a pattern is refused."""
+    if _ANY_BYTE.search(pattern):
+        raise PatternError(
+            f"'{pattern}' uses \\C, which matches one byte and can split a character: "
+            "use . to match one character."
+        )
     try:
         return re2.compile(pattern if case_sensitive else f"(?i)(?:{pattern})", options=_OPTIONS)
     except re2.error as error:
         try:
-            re.compile(pattern)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # Python's own doubts about a pattern RE2 refused
+                re.compile(pattern)
         except re.error as python_error:
             raise PatternError(
                 f"'{pattern}' is not a valid regular expression: {python_error}."
             ) from None
         reason = error.args[0].decode() if isinstance(error.args[0], bytes) else str(error)
+        if _NOT_LINEAR.search(reason) or "(?P=" in pattern:
+            raise PatternError(
+                f"'{pattern}' cannot run in linear time ({reason}): rewrite it without "
+                "backreferences or lookaround, in RE2 syntax."
+            ) from None
         raise PatternError(
-            f"'{pattern}' cannot run in linear time ({reason}): rewrite it without "
-            "backreferences or lookaround, in RE2 syntax."
+            f"'{pattern}' is not a valid regular expression in RE2 syntax ({reason}): "
+            "see https://github.com/google/re2/wiki/Syntax."
         ) from None
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from generator.kinds import KINDS
 from generator.model import Page, Playbook
 from generator.model.diagnostics import Diagnostic, Level, did_you_mean, sort_key
 from generator.schemas import guidelines as schema
@@ -196,6 +197,9 @@ def _explain(document: Document, error: ValidationError) -> list[Diagnostic]:
         misspelt = {did_you_mean(k, list(known)) for k in instance if k not in known}
         missing = [n for n in value if n not in instance and did_you_mean(n, [n]) not in misspelt]
         return [at(path, _missing(document, path, name)) for name in missing]
+    if error.validator == "anyOf" and all(set(b) == {"required"} for b in value):
+        names = ", ".join(f"'{b['required'][0]}'" for b in value)
+        return [at(path, f"needs at least one of {names}: add the limit it sets.")]
     if error.validator == "enum":
         choices = ", ".join(f"'{c}'" for c in value)
         return [
@@ -230,7 +234,21 @@ def _missing(document: Document, path: tuple[Any, ...], name: str) -> str:
             f"missing '{name}': every channel defines tone, dos, donts, complaint_handling "
             "and response_times, so that none is a second-class channel."
         )
+    rule = _value(document.data, path)
+    if name == "options" and isinstance(rule, dict) and rule.get("kind") in KINDS:
+        needed = KINDS[rule["kind"]].options_schema
+        keys = needed.get("required") or list(needed.get("properties", {}))
+        return (
+            f"missing 'options': a rule of kind {rule['kind']} needs them "
+            f"({', '.join(keys)}); see its page under Rule kinds."
+        )
     return f"missing '{name}': add it."
+
+
+def _value(data: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        data = data[step]
+    return data
 
 
 def _json_type(value: Any) -> str:

@@ -245,7 +245,8 @@ def _overrides(
             )
             continue
         rule = apply_override(known[name], override)
-        for error in _options_check(rule.kind).errors(dict(rule.options)):
+        errors = list(_options_check(rule.kind).errors(dict(rule.options)))
+        for error in errors:
             report.add(
                 doc,
                 ("overrides", name, "options", *error.absolute_path),
@@ -253,6 +254,10 @@ def _overrides(
                 f"{error.message}: the options of a {rule.kind} rule are "
                 f"{', '.join(sorted(KINDS[rule.kind].options_schema['properties']))}.",
             )
+        if not errors:
+            # The rule as this channel resolves it: a pattern given by the override compiles too.
+            for subpath, message in KINDS[rule.kind].problems(dict(rule.options)):
+                report.add(doc, ("overrides", name, "options", *subpath), "pattern", message)
     for i, name in enumerate(doc.data.get("disable", [])):
         if name not in known:
             report.add(
