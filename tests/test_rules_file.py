@@ -1,0 +1,98 @@
+"""A hostile or hand-edited rules.json given to `check --rules` is a clear error, exit 2."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.export import export
+from generator.validation import validate
+from tests.conftest import SAMPLE
+
+Doc = dict[str, Any]
+
+
+@pytest.fixture(scope="module")
+def exported() -> Doc:
+    playbook = validate(SAMPLE).playbook
+    assert playbook is not None
+    return export(playbook)
+
+
+def _patterns(value: str) -> Callable[[Doc], None]:
+    def edit(doc: Doc) -> None:
+        for channel in doc["channels"]:
+            for rule in channel["rules"]:
+                if rule["kind"] == "forbidden_pattern":
+                    rule["options"]["patterns"] = [value]
+
+    return edit
+
+
+def _emoji(doc: Doc) -> None:
+    for channel in doc["channels"]:
+        for rule in channel["rules"]:
+            if rule["kind"] == "emoji":
+                rule["options"]["pattern"] = "(a"
+
+
+def _duplicate_channel(doc: Doc) -> None:
+    doc["channels"].append(copy.deepcopy(doc["channels"][0]))
+
+
+def _duplicate_situation(doc: Doc) -> None:
+    doc["situations"].append(copy.deepcopy(doc["situations"][0]))
+
+
+def _unknown_situation(doc: Doc) -> None:
+    doc["channels"][0]["rules"][0]["situations"] = ["no-such-situation"]
+
+
+EDITS = {
+    "invalid pattern": (_patterns("(a"), "is not a valid regular expression"),
+    "backreference": (_patterns(r"(a)\1"), "cannot run in linear time"),
+    "any byte": (_patterns(r"\C"), "\\C"),
+    "huge pattern": (_patterns("a" * 200_000), "too large"),
+    "invalid emoji pattern": (_emoji, "is not a valid regular expression"),
+    "duplicate channel": (_duplicate_channel, "the channel 'facebook' is also at /channels/0"),
+    "duplicate situation": (_duplicate_situation, "is also at /situations/0"),
+    "unknown situation": (_unknown_situation, "there is no situation 'no-such-situation'"),
+}
+
+
+def _check(tmp_path: Path, text: str) -> Any:
+    rules = tmp_path / "rules.json"
+    rules.write_text(text, encoding="utf-8")
+    return CliRunner().invoke(
+        main, ["check", "--rules", str(rules), "-c", "facebook", "-"], input="Hello, sorry."
+    )
+
+
+@pytest.mark.parametrize("name", EDITS)
+def test_a_broken_rules_file_is_a_usage_error(exported: Doc, tmp_path: Path, name: str) -> None:
+    edit, expected = EDITS[name]
+    document = copy.deepcopy(exported)
+    edit(document)
+    result = _check(tmp_path, json.dumps(document))
+    assert result.exit_code == 2, result.output
+    assert expected in result.output and "export it again" in result.output
+    assert "internal error" not in result.output
+
+
+@pytest.mark.parametrize(
+    "text", ["[" * 100_000, '{"format_version": "1.0.0", "x": ' + '{"a":' * 5000 + "1}"]
+)
+def test_deeply_nested_json_is_a_usage_error(tmp_path: Path, text: str) -> None:
+    result = _check(tmp_path, text)
+    assert result.exit_code == 2 and "nests values too deeply" in result.output
+
+
+def test_the_exported_file_itself_is_accepted(exported: Doc, tmp_path: Path) -> None:
+    assert _check(tmp_path, json.dumps(exported)).exit_code in (0, 1)
