@@ -11,6 +11,7 @@ from generator.cli import main
 from generator.kinds import KINDS
 from generator.text.patterns import problem
 from generator.validation import validate
+from generator.validation.building import term_rule_id
 
 NEEDS_OPTIONS = [
     name
@@ -83,3 +84,24 @@ def test_an_invalid_pattern_is_not_said_to_be_slow(pattern: str) -> None:
 @pytest.mark.parametrize("pattern", [r"(a)\1", r"(?=a)", r"(?<!a)b", r"(?P<n>a)(?P=n)"])
 def test_backreferences_and_lookaround_are_said_to_be_slow(pattern: str) -> None:
     assert "cannot run in linear time" in (problem(pattern) or "")
+
+
+def test_term_ids_keep_what_ascii_would_lose() -> None:
+    terms = ["спасибо", "пока", "perché", "perche", "l’operatore", "l'operatore"]
+    ids = [term_rule_id(term, None) for term in terms]
+    assert len(set(ids)) == len(ids)
+    assert term_rule_id("as per our policy", None) == "term-as-per-our-policy"
+    assert term_rule_id("perche", "chat") == "chat-term-perche"
+    assert term_rule_id("Perché", None) == term_rule_id("perché", None)  # one term, any case
+
+
+def test_accented_and_plain_terms_are_not_duplicates(minimal: Path) -> None:
+    playbook = minimal / "playbook.yml"
+    entries = "".join(
+        f"  - {{term: {term}, status: banned, replacement: ok, reason: r.}}\n"
+        for term in ("perché", "perche", "спасибо", "пока")
+    )
+    text = playbook.read_text(encoding="utf-8")
+    playbook.write_text(text.replace("\nterms:\n", f"\nterms:\n{entries}", 1), "utf-8")
+    result = validate(minimal)
+    assert result.errors == (), [d.text() for d in result.errors]

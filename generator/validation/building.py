@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -33,9 +34,19 @@ DEFAULT_SEVERITY = {"banned": "error", "preferred": "warning"}
 
 
 def slug(text: str) -> str:
-    """An id from free text: 'Perché no?' -> 'perche-no'."""
+    """An id from free text: 'as per our policy' -> 'as-per-our-policy'.
+
+    Text beyond ASCII loses letters on the way ('perché' and 'perche', 'спасибо' and 'пока'
+    would meet), so its id ends with a short hash of the text as written, lowercased:
+    'perché' -> 'perche-<hash>'. ASCII text keeps its plain id, so existing ids stay.
+    """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "term"
+    base = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if text.isascii():
+        return base or "term"
+    key = unicodedata.normalize("NFC", text.lower()).encode("utf-8", "surrogatepass")
+    digest = hashlib.sha256(key).hexdigest()[:8]
+    return f"{base}-{digest}" if base else digest
 
 
 def term_rule_id(term: str, channel: str | None) -> str:
