@@ -320,7 +320,9 @@ def check_command(
                 text, channel=channel, situation=situation, waited=seconds, metric=metric
             ),
         )
-    rules = {r["id"]: r for r in document["rules"].values()}
+    # The rules as the checked channel has them: a rule may have a variant per channel.
+    keys = [k for c in document["channels"] if c["id"] == channel for k in c["rules"]]
+    rules = {document["rules"][k]["id"]: document["rules"][k] for k in keys}
     click.echo(report_findings(results, fmt, rules), nl=False, err=fix and not write)
     threshold = SEVERITY_ORDER.get(fail_on, 99)
     failing = any(SEVERITY_ORDER[f.severity] >= threshold for _, fs in results for f in fs)

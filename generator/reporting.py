@@ -68,6 +68,8 @@ def _github(diagnostics: Sequence[Diagnostic]) -> str:
 
 FINDING_FORMATS = ("text", "json", "sarif", "github")
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "suggestion": "note"}
+#: What a column counts, in SARIF's words: characters (code points), not UTF-16 units or bytes.
+COLUMN_KIND = "unicodeCodePoints"
 
 
 def report_findings(
@@ -77,7 +79,10 @@ def report_findings(
 ) -> str:
     """Findings per file as text, JSON, SARIF 2.1.0 or GitHub annotations."""
     if fmt == "json":
-        body = {"findings": [{"file": file, **f.as_dict()} for file, fs in results for f in fs]}
+        body = {
+            "column_kind": COLUMN_KIND,
+            "findings": [{"file": file, **f.as_dict()} for file, fs in results for f in fs],
+        }
         return json.dumps(body, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     if fmt == "sarif":
         return _sarif(results, rules or {})
@@ -117,6 +122,7 @@ def _sarif(
         "version": "2.1.0",
         "runs": [
             {
+                "columnKind": COLUMN_KIND,
                 "tool": {
                     "driver": {
                         "name": "playbook",

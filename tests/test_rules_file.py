@@ -96,3 +96,24 @@ def test_deeply_nested_json_is_a_usage_error(tmp_path: Path, text: str) -> None:
 
 def test_the_exported_file_itself_is_accepted(exported: Doc, tmp_path: Path) -> None:
     assert _check(tmp_path, json.dumps(exported)).exit_code in (0, 1)
+
+
+def test_sarif_describes_the_rules_of_the_checked_channel(exported: Doc, tmp_path: Path) -> None:
+    document = copy.deepcopy(exported)
+    first, last = document["channels"][0], document["channels"][-1]
+    assert first["id"] == "facebook" and last["id"] != "facebook"
+    rule = next(r for r in last["rules"] if r["id"] == "complaint-apology")
+    rule["message"], rule["severity"] = "The last channel's words.", "suggestion"
+    rules = tmp_path / "rules.json"
+    rules.write_text(json.dumps(document), encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        ["check", "--rules", str(rules), "-c", "facebook", "-s", "complaint", "--format=sarif"],
+        input="Your replacement lamp ships tomorrow.",
+    )
+    [run] = json.loads(result.stdout)["runs"]
+    assert run["columnKind"] == "unicodeCodePoints"
+    described = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+    expected = next(r for r in first["rules"] if r["id"] == "complaint-apology")
+    assert described["complaint-apology"]["shortDescription"]["text"] == expected["message"]
+    assert described["complaint-apology"]["defaultConfiguration"]["level"] == "error"
