@@ -105,3 +105,14 @@ def test_accented_and_plain_terms_are_not_duplicates(minimal: Path) -> None:
     playbook.write_text(text.replace("\nterms:\n", f"\nterms:\n{entries}", 1), "utf-8")
     result = validate(minimal)
     assert result.errors == (), [d.text() for d in result.errors]
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x07", "\x1b", "\ufffe"])
+def test_a_control_character_is_reported_where_it_is(minimal: Path, character: str) -> None:
+    chat = minimal / "channels" / "chat.yml"
+    lines = chat.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[5] = lines[5][:3] + "é" + character + lines[5][3:]
+    chat.write_text("".join(lines), encoding="utf-8")
+    [(file, line, column, message)] = errors(minimal)
+    assert (file, line, column) == ("chat.yml", 6, 5)
+    assert f"U+{ord(character):04X}" in message

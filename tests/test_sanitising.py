@@ -57,3 +57,14 @@ def test_a_name_with_markup_stays_text_in_the_page_title(minimal: Path) -> None:
     [title] = re.findall(r"<title>(.*?)</title>", page, re.DOTALL)
     assert "&lt;/title&gt;&lt;script&gt;" in title
     assert "<script>alert" not in page
+
+
+def test_the_company_name_is_escaped_once_everywhere(minimal: Path) -> None:
+    playbook = minimal / "playbook.yml"
+    text = playbook.read_text(encoding="utf-8")
+    playbook.write_text(text.replace("company: Example Shop", "company: Smith & <Co>"), "utf-8")
+    assert build_site(minimal, Path("site"), config_file=ROOT / "mkdocs.yml") == 0
+    page = Path("site/index.html").read_text(encoding="utf-8")
+    assert "Smith &amp; &lt;Co&gt;" in page
+    assert "&amp;amp;" not in page and "&amp;lt;" not in page and "<Co>" not in page
+    assert 'title="Smith &amp; &lt;Co&gt;"' in page  # the logo's link

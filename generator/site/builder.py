@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 from generator.export import dumps, export
 from generator.model import Playbook
 from generator.resources import MKDOCS_CONFIG
@@ -133,8 +135,10 @@ def error_files(message: str) -> dict[str, str]:
 
 def configure(config: MkDocsConfig, playbook: Playbook) -> None:
     """Name, language, logo and stylesheet of the site, from the playbook."""
-    config.site_name = html.escape(playbook.company)
-    config.copyright = html.escape(f"{playbook.company} · playbook {playbook.version}")
+    # Escaped once, as Markup: the theme writes the name raw in some places and through `| e`
+    # in others (the logo's title), which leaves Markup as it is instead of escaping it again.
+    config.site_name = Markup.escape(playbook.company)
+    config.copyright = Markup.escape(f"{playbook.company} · playbook {playbook.version}")
     config.theme["language"] = playbook.language
     if not config.theme.get("logo"):
         config.theme["logo"] = LOGO

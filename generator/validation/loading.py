@@ -45,6 +45,8 @@ _NOT_TEXT_STARTS = frozenset("~nNtTfF0123456789+-.")
 _KNOWN_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
 }
+#: Characters YAML 1.2 does not allow in a stream (its c-printable, negated).
+_DISALLOWED = re.compile(r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _TAB_INDENT = re.compile(r"^( *)\t", re.MULTILINE)
 
 
@@ -117,6 +119,23 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnost
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_error(display, error)]
+    except yaml.reader.ReaderError:
+        # Raised before any mark exists, with a position libyaml may count in bytes: find the
+        # character again in the text.
+        found = _DISALLOWED.search(text)
+        at = found.start() if found else 0
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        return None, [
+            _error(
+                display,
+                line,
+                column,
+                "yaml/character",
+                f"character U+{ord(text[at]) if found else 0:04X} is a control character, which "
+                "YAML does not allow: delete it (or write it as an escape in a quoted string).",
+            )
+        ]
     except yaml.YAMLError as error:
         return None, [_error(display, 1, 1, "yaml/syntax", f"{error}.")]
     if node is None:
