@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -28,7 +27,6 @@ _LINK_TITLE = re.compile(r"\s+[\"'(].*$")
 _SAFE_URL = re.compile(r"(?:https?://|mailto:|tel:|[#/]|\.{1,2}/)|[\w./-]*(?:#[\w-]*)?\Z")
 
 
-@lru_cache(maxsize=8192)  # the same names and labels recur on every page
 def inline(text: object) -> Markup:
     """Plain text shown literally inside a Markdown line: no markup, no HTML, one line."""
     flat = " ".join(str(text).split())
@@ -36,7 +34,6 @@ def inline(text: object) -> Markup:
     return Markup(_LEADING.sub(r"\1\\", escaped, count=1))
 
 
-@lru_cache(maxsize=8192)  # the same names and labels recur on every page
 def cell(text: object) -> Markup:
     """Plain text in a table cell: inline text whose `|` cannot end the cell; '—' if empty."""
     escaped = inline(text).replace("|", "\\|")
@@ -76,7 +73,6 @@ def _safe_link(match: re.Match[str]) -> str:
     return match.group(1) + (target if _SAFE_URL.match(url) else "#" + target)
 
 
-@lru_cache(maxsize=8192)  # the same names and labels recur on every page
 def code(text: object) -> Markup:
     """An inline code span that holds any text, backticks included."""
     flat = " ".join(str(text).split())
@@ -99,7 +95,6 @@ def raw_html(text: object) -> Markup:
     )
 
 
-@lru_cache(maxsize=4096)  # the same ids recur on every page
 def url(value: object) -> Markup:
     """Text as part of a link target or an HTML attribute: percent-encoded."""
     return Markup(quote(str(value), safe="/#.-_~"))

@@ -46,13 +46,7 @@ class Result:
 
 
 def validate(directory: Path) -> Result:
-    """Read and check every file of a guidelines folder; build the playbook if it is valid.
-
-    The last result is remembered: a folder whose files are unchanged, byte for byte, is not
-    checked again (`playbook build` validates before MkDocs runs the plugin, and `serve`
-    rebuilds when a page or a template changes).
-    """
-    global _last
+    """Read and check every file of a guidelines folder; build the playbook if it is valid."""
     root = str(directory).rstrip("/") or "."
     if not directory.is_dir():
         return Result(
@@ -64,16 +58,11 @@ def validate(directory: Path) -> Result:
             ),
         )
     files, refused = _snapshot(directory, root)
-    if _last is not None and _last[0] == (root, files, refused):
-        return _last[1]
-    result = _validate(root, files, refused)
-    _last = ((root, files, refused), result)
-    return result
+    return _validate(root, files, refused)
 
 
 #: A guidelines folder's files in reading order: shown name, and bytes or why they are unreadable.
 _Files = tuple[tuple[str, bytes | OSError], ...]
-_last: tuple[tuple[str, _Files, tuple[Diagnostic, ...]], Result] | None = None
 
 
 def _snapshot(directory: Path, root: str) -> tuple[_Files, tuple[Diagnostic, ...]]:
@@ -85,7 +74,7 @@ def _snapshot(directory: Path, root: str) -> tuple[_Files, tuple[Diagnostic, ...
         shown = f"{root}/{path.relative_to(directory).as_posix()}"
         try:
             found.append((shown, path.read_bytes()))
-        except OSError as error:  # never equal to another: an unreadable folder is not remembered
+        except OSError as error:
             found.append((shown, error))
     return tuple(found), tuple(refused)
 
