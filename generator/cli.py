@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -389,6 +390,9 @@ def build_command(
     directory = guidelines_folder(directory)
     result = load_or_exit(directory, strict)
     echo = lambda line: click.echo(line, err=True)  # noqa: E731
+    # A terminated build unwinds, so that its staging folder is removed (SIGKILL's is removed
+    # by the next build).
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     with replace_folder(site_dir) as staging:
         code = build_site(
             directory, staging, strict=strict, echo=echo, verbose=verbose, since=since
