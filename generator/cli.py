@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -357,6 +359,20 @@ def _fix_replies(
     return left
 
 
+@contextlib.contextmanager
+def _exit_on_sigterm() -> Iterator[None]:
+    """A terminated build unwinds, so that its staging folder is removed (a killed one's is
+    removed by the next build)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 @main.command("build")
 @guidelines_argument
 @click.option(
@@ -390,10 +406,7 @@ def build_command(
     directory = guidelines_folder(directory)
     result = load_or_exit(directory, strict)
     echo = lambda line: click.echo(line, err=True)  # noqa: E731
-    # A terminated build unwinds, so that its staging folder is removed (SIGKILL's is removed
-    # by the next build).
-    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
-    with replace_folder(site_dir) as staging:
+    with _exit_on_sigterm(), replace_folder(site_dir) as staging:
         code = build_site(
             directory, staging, strict=strict, echo=echo, verbose=verbose, since=since
         )

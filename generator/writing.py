@@ -128,9 +128,9 @@ def _remove_stale(path: Path) -> None:
     restarted): `.<name>.<pid>.<random>` beside `path`."""
     for candidate in path.parent.glob(f".{glob.escape(path.name)}.*.*"):
         pid = candidate.name[len(path.name) + 2 :].split(".", 1)[0]
-        if candidate.is_dir() and not candidate.is_symlink() and pid.isdigit():
-            if not _alive(int(pid)):
-                shutil.rmtree(candidate, ignore_errors=True)
+        stale = pid.isdigit() and not _alive(int(pid))
+        if stale and candidate.is_dir() and not candidate.is_symlink():
+            shutil.rmtree(candidate, ignore_errors=True)
 
 
 def _alive(pid: int) -> bool:
