@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from generator import __version__
+from generator.model import Playbook
 from generator.reporting import FINDING_FORMATS, FORMATS, report, report_findings, summary
 from generator.validation import Result, validate
 
@@ -93,6 +94,13 @@ def load_or_exit(directory: Path | None, strict: bool = False, fmt: str = "text"
     return result
 
 
+def playbook_or_exit(directory: Path | None, strict: bool = False) -> Playbook:
+    """The valid playbook of a folder; on errors (or warnings with strict) print them, exit 1."""
+    playbook = load_or_exit(directory, strict).playbook
+    assert playbook is not None  # no errors, so it was built
+    return playbook
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="playbook")
 def main() -> None:
@@ -166,8 +174,7 @@ def export_command(directory: Path | None, output: Path | None) -> None:
     from generator.export import dumps, export
     from generator.writing import write_atomic
 
-    result = load_or_exit(directory)
-    text = dumps(export(result.playbook))
+    text = dumps(export(playbook_or_exit(directory)))
     if output is None:
         click.echo(text, nl=False)
         return
@@ -202,7 +209,7 @@ def _rules_document(rules_file: Path | None, guidelines: Path | None) -> dict[st
     from generator.export import export
 
     if rules_file is None:
-        return export(load_or_exit(guidelines).playbook)
+        return export(playbook_or_exit(guidelines))
     try:
         return read_rules(rules_file)
     except RulesFileError as error:
@@ -404,7 +411,7 @@ def build_command(
     from generator.writing import replace_folder
 
     directory = guidelines_folder(directory)
-    result = load_or_exit(directory, strict)
+    playbook = playbook_or_exit(directory, strict)
     echo = lambda line: click.echo(line, err=True)  # noqa: E731
     with _exit_on_sigterm(), replace_folder(site_dir) as staging:
         code = build_site(
@@ -412,7 +419,7 @@ def build_command(
         )
         if code:
             sys.exit(code)
-    channels = len(result.playbook.channels)
+    channels = len(playbook.channels)
     click.echo(f"built {site_dir}/ ({channels} channels, rules at {site_dir}/rules.json)", err=True)
 
 

@@ -58,16 +58,17 @@ def read_rules(path: Path) -> dict[str, Any]:
             f"{FORMAT_VERSION.split('.')[0]}.x: export it again with this playbook."
         )
     try:
-        error = next(iter(sorted(_check().errors(document), key=lambda e: e.path)), None)
+        invalid = next(iter(sorted(_check().errors(document), key=lambda e: e.path)), None)
     except RecursionError:
         raise RulesFileError(f"{path} nests values too deeply: export it again.") from None
-    if error is not None:
-        where = "/" + "/".join(map(str, error.absolute_path))
-        raise RulesFileError(f"{path}: {where}: {error.message}: export it again.")
+    if invalid is not None:
+        where = "/" + "/".join(map(str, invalid.absolute_path))
+        raise RulesFileError(f"{path}: {where}: {invalid.message}: export it again.")
     problem = next(_problems(document), None)
     if problem is not None:
         raise RulesFileError(f"{path}: {problem[0]}: {problem[1]}: export it again.")
-    return document
+    rules: dict[str, Any] = document
+    return rules
 
 
 def _problems(document: dict[str, Any]) -> Iterator[tuple[str, str]]:

@@ -61,7 +61,7 @@ def normalise(options: dict[str, Any], environment: Environment) -> dict[str, An
 
 
 def prefilter(options: dict[str, Any]) -> str:
-    return options["pattern"]
+    return str(options["pattern"])
 
 
 def compile(options: dict[str, Any]) -> Matcher:
@@ -73,6 +73,6 @@ def compile(options: dict[str, Any]) -> Matcher:
         if text.isascii():
             return []
         found = list(pattern.finditer(text))
-        return [Hit(*m.span(), message=message) for m in found[limit:]]
+        return [Hit(m.start(), m.end(), message=message) for m in found[limit:]]
 
     return check

@@ -70,7 +70,7 @@ def normalise(options: dict[str, Any], environment: Environment) -> dict[str, An
 
 
 def problems(options: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
-    found = []
+    found: list[tuple[tuple[str | int, ...], str]] = []
     for field in ("patterns", "unless"):
         for i, pattern in enumerate(options.get(field, [])):
             if not isinstance(pattern, str):
@@ -99,7 +99,7 @@ def compile(options: dict[str, Any]) -> Matcher:
     suggestion = options["suggestion"]
 
     def check(text: str, context: Context) -> list[Hit]:
-        hits = [Hit(*m.span(), suggestion=suggestion) for m in patterns.finditer(text)]
+        hits = [Hit(m.start(), m.end(), suggestion=suggestion) for m in patterns.finditer(text)]
         if hits and unless is not None and unless.search(text):
             return []
         return hits

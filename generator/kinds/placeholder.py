@@ -68,7 +68,7 @@ def normalise(options: dict[str, Any], environment: Environment) -> dict[str, An
 
 
 def prefilter(options: dict[str, Any]) -> str:
-    return options["pattern"]
+    return str(options["pattern"])
 
 
 def compile(options: dict[str, Any]) -> Matcher:
@@ -78,7 +78,7 @@ def compile(options: dict[str, Any]) -> Matcher:
         if "{" not in text and "[" not in text:
             return []
         return [
-            Hit(*m.span(), suggestion="replace it with the customer's details")
+            Hit(m.start(), m.end(), suggestion="replace it with the customer's details")
             for m in pattern.finditer(text)
         ]
 

@@ -74,7 +74,10 @@ EXAMPLES = [
 @cache
 def builtin_markers() -> dict[str, dict[str, str | None]]:
     """Language -> informal marker -> formal replacement (or None)."""
-    return json.loads((RULES / "register.json").read_text(encoding="utf-8"))["markers"]
+    markers: dict[str, dict[str, str | None]] = json.loads(
+        (RULES / "register.json").read_text(encoding="utf-8")
+    )["markers"]
+    return markers
 
 
 def normalise(options: dict[str, Any], environment: Environment) -> dict[str, Any]:

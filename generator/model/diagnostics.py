@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -52,7 +53,7 @@ def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str, str]:
     )
 
 
-def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str]) -> str:
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A ' Did you mean ...?' suffix for the closest choice, or ''."""
     import difflib
 

@@ -28,11 +28,11 @@ class SchemaCheck:
 
     def __init__(self, schema: Mapping[str, Any]) -> None:
         self.schema = schema
-        self._fast = jsonschema_rs.Draft202012Validator(schema)
+        self._fast = jsonschema_rs.Draft202012Validator(dict(schema))
 
     @cached_property
     def _full(self) -> Draft202012Validator:
-        return _python_validator()(self.schema)
+        return _python_validator()(dict(self.schema))
 
     def errors(self, instance: Any) -> Iterator[ValidationError]:
         """What is wrong with `instance`, as jsonschema reports it; nothing when it is valid."""
@@ -75,4 +75,7 @@ def _python_validator() -> type[Draft202012Validator]:
         if validator.is_type(instance, "string") and not _compiled(pattern).search(instance):
             yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
-    return validators.extend(Draft202012Validator, {"pattern": pattern})  # type: ignore[return-value]
+    extended: type[Draft202012Validator] = validators.extend(  # type: ignore[no-untyped-call]
+        Draft202012Validator, {"pattern": pattern}
+    )
+    return extended

@@ -30,14 +30,14 @@ from generator.validation import validate
 log = get_plugin_logger(__name__)
 
 
-class PlaybookConfig(Config):
+class PlaybookConfig(Config):  # type: ignore[no-untyped-call]  # an untyped MkDocs hook
     #: The guidelines folder, relative to mkdocs.yml.
     guidelines = c.Dir(exists=False, default="guidelines")
     #: A previous version (folder, rules.json or git revision): the site gets a page of changes.
     since = c.Optional(c.Type(str))
 
 
-class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-call]
     """Generates the playbook's pages at build time; `mkdocs serve` rebuilds on every edit."""
 
     def __init__(self) -> None:

@@ -191,7 +191,7 @@ def rule_groups(playbook: Playbook) -> list[tuple[Channel | None, list[dict[str,
     for channel in playbook.channels:
         for resolved in channel.rules:
             uses.setdefault(resolved.id, []).append((channel, resolved))
-    entries = []
+    entries: list[dict[str, Any]] = []
     for rule in playbook.rules:
         used = uses.get(rule.id, [])
         changes = [
@@ -204,6 +204,7 @@ def rule_groups(playbook: Playbook) -> list[tuple[Channel | None, list[dict[str,
                 "adjusted": [(c, fields) for c, fields in changes if fields],
             }
         )
+    groups: list[tuple[Channel | None, list[dict[str, Any]]]]
     groups = [(None, [e for e in entries if e["rule"].defined_in is None])]
     groups += [(c, [e for e in entries if e["rule"].defined_in == c.id]) for c in playbook.channels]
     return [(where, rules) for where, rules in groups if rules]

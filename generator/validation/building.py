@@ -59,7 +59,8 @@ def limits_rule_id(channel: str) -> str:
 
 def declared_rules(document: Document, channel: str | None) -> list[tuple[tuple[Any, ...], Rule]]:
     """Every rule a file declares, written or derived, with the path of its declaration."""
-    data, found = document.data, []
+    data = document.data
+    found: list[tuple[tuple[Any, ...], Rule]] = []
     for i, entry in enumerate(data.get("rules", [])):
         found.append((("rules", i), _rule(entry, document, ("rules", i), channel)))
     for i, entry in enumerate(data.get("terms", [])):

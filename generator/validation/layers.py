@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from generator.kinds import KINDS
 from generator.model import Page, Playbook
@@ -152,7 +153,9 @@ def schema_problems(document: Document, validator: SchemaCheck) -> list[Diagnost
 
 def _explain(document: Document, error: ValidationError) -> list[Diagnostic]:
     path = tuple(error.absolute_path)
-    instance, value = error.instance, error.validator_value
+    instance, value = cast(Any, error.instance), cast(Any, error.validator_value)
+    # jsonschema types these loosely (a schema may be a boolean); ours are mappings.
+    schema: dict[str, Any] = dict(error.schema) if isinstance(error.schema, Mapping) else {}
 
     def at(where: tuple[Any, ...], message: str, *, key: bool = False) -> Diagnostic:
         line, column = document.where(where, key=key)
@@ -169,7 +172,7 @@ def _explain(document: Document, error: ValidationError) -> list[Diagnostic]:
             )
         ]
     if error.validator == "additionalProperties" and isinstance(instance, dict):
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(schema.get("properties", {}))
         return [
             at(
                 (*path, key),
@@ -178,11 +181,11 @@ def _explain(document: Document, error: ValidationError) -> list[Diagnostic]:
                 key=True,
             )
             for key in instance
-            if key not in error.schema.get("properties", {})
+            if key not in schema.get("properties", {})
         ]
     if error.validator == "required":
         # A misspelt key is reported once, as unknown with a "did you mean", not also as missing.
-        known = error.schema.get("properties", {})
+        known = schema.get("properties", {})
         misspelt = {did_you_mean(k, list(known)) for k in instance if k not in known}
         missing = [n for n in value if n not in instance and did_you_mean(n, [n]) not in misspelt]
         return [at(path, _missing(document, path, name)) for name in missing]

@@ -19,7 +19,7 @@ _STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map"
 _MERGE = "tag:yaml.org,2002:merge"
 
 
-class _Loader(_Composer):  # type: ignore[misc,valid-type]
+class _Loader(_Composer):
     """Composes nodes without PyYAML's YAML 1.1 typing of plain scalars (`_scalar` types them
     by YAML 1.2 rules); only the merge key `<<` keeps its tag, to be refused."""
 
@@ -219,6 +219,7 @@ class _Builder:
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return _scalar(node, where)
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:

@@ -65,7 +65,7 @@ def check_meaning(
     documents = ([playbook] if playbook else []) + list(valid.values())
     for doc in documents:
         _references(report, doc, situation_ids if playbook else None, channel_ids)
-    rules = {}
+    rules: dict[str, Any] = {}
     for doc in documents:
         channel = doc.data["id"] if doc is not playbook else None
         for path, rule in declared_rules(doc, channel):
@@ -369,9 +369,11 @@ def _terms(report: _Report, documents: list[Document]) -> None:
                 f"'{entry['term']}' is preferred here and banned at {other.file}:{line}: "
                 "keep one of the two.",
             )
-        suggested = entry.get("replacement") if entry["status"] == "banned" else entry["term"]
+        suggested: str | None = (
+            entry.get("replacement") if entry["status"] == "banned" else entry["term"]
+        )
         clash = matcher.search(suggested) if suggested else None
-        if clash and entry["status"] == "banned":
+        if clash and suggested and entry["status"] == "banned":
             report.add(
                 doc,
                 ("terms", i, "replacement"),
