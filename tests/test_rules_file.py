@@ -43,6 +43,13 @@ def _emoji(doc: Doc) -> None:
                 rule["options"]["pattern"] = "(a"
 
 
+def _no_patterns(doc: Doc) -> None:
+    for channel in doc["channels"]:
+        for rule in channel["rules"]:
+            if rule["kind"] == "forbidden_pattern":
+                rule["options"]["patterns"] = []
+
+
 def _duplicate_channel(doc: Doc) -> None:
     doc["channels"].append(copy.deepcopy(doc["channels"][0]))
 
@@ -61,6 +68,7 @@ EDITS = {
     "any byte": (_patterns(r"\C"), "\\C"),
     "huge pattern": (_patterns("a" * 200_000), "too large"),
     "invalid emoji pattern": (_emoji, "is not a valid regular expression"),
+    "no patterns": (_no_patterns, "should be non-empty"),
     "duplicate channel": (_duplicate_channel, "the channel 'facebook' is also at /channels/0"),
     "duplicate situation": (_duplicate_situation, "is also at /situations/0"),
     "unknown situation": (_unknown_situation, "there is no situation 'no-such-situation'"),

@@ -36,7 +36,7 @@ EXPORTED = {
     "additionalProperties": False,
     "required": ["patterns", "unless", "case_sensitive", "syntax", "suggestion"],
     "properties": {
-        "patterns": {"type": "array", "items": {"type": "string"}},
+        "patterns": {"type": "array", "items": {"type": "string"}, "minItems": 1},
         "unless": {"type": "array", "items": {"type": "string"}},
         "case_sensitive": {"type": "boolean"},
         "syntax": {"const": "re2"},

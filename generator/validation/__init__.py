@@ -1,5 +1,5 @@
 """Validating a guidelines folder in layers and building the playbook from it."""
 
-from generator.validation.layers import Result, validate
+from generator.validation.layers import Result, validate, validate_files
 
-__all__ = ["Result", "validate"]
+__all__ = ["Result", "validate", "validate_files"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -60,6 +60,12 @@ def validate(directory: Path) -> Result:
         )
     files, refused = _snapshot(directory, root)
     return _validate(root, files, refused)
+
+
+def validate_files(root: str, files: Sequence[tuple[str, bytes]]) -> Result:
+    """Validate files held in memory, named as in a folder `root`: `root/playbook.yml`,
+    `root/channels/<id>.yml`, `root/pages/<name>.md` (for tools and tests that hold no folder)."""
+    return _validate(root, tuple(files))
 
 
 #: A guidelines folder's files in reading order: shown name, and bytes or why they are unreadable.
