@@ -138,10 +138,9 @@ function setup(form, rules) {
 }
 
 for (const form of forms) {
-  rulesFrom(form.dataset.root).then(
-    (rules) => setup(form, rules),
-    () => {
+  rulesFrom(form.dataset.root)
+    .then((rules) => setup(form, rules))
+    .catch(() => {
       form.querySelector("[data-pb-status]").textContent = JSON.parse(form.dataset.words).unavailable;
-    },
-  );
+    });
 }

@@ -29,9 +29,25 @@ export { PatternError, compilePatterns, translate } from "./re2.js";
 export { describe } from "./kinds.js";
 
 // ---------------------------------------------------------------- format access
+export class FormatError extends Error {
+  name = "FormatError";
+}
+
+/** The major versions of rules.json this module reads: 1 (rules inline) and 2 (by key). */
+const MAJORS = ["1", "2"];
+
+function supported(rules) {
+  const major = String(rules?.format_version ?? "").split(".")[0];
+  if (rules?.format !== "playbook-rules" || !MAJORS.includes(major)) {
+    throw new FormatError(
+      `not a rules file this checker reads: format ${rules?.format} ${rules?.format_version}; it reads playbook-rules ${MAJORS.join(".x, ")}.x`,
+    );
+  }
+}
 
 /** The rules that apply on a channel, in order. Format 2: channels list keys into `rules`. */
 export function channelRules(rules, channel) {
+  supported(rules);
   const found = rules.channels.find((c) => c.id === channel);
   if (!found) {
     throw new UnknownName(`there is no channel '${channel}'. Channels: ${rules.channels.map((c) => c.id).join(", ")}.`);
@@ -44,7 +60,9 @@ export function situations(rules) {
   return rules.situations.map((s) => ({ id: s.id, name: s.name, signals: s.signals }));
 }
 
-export class UnknownName extends Error {}
+export class UnknownName extends Error {
+  name = "UnknownName";
+}
 
 const compiled = new WeakMap(); // rules document -> { kinds, channels }
 
