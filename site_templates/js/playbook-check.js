@@ -95,6 +95,16 @@ function termIndex(entries, situation) {
   return entries.indexes.get(situation);
 }
 
+/** The replacement, capitalised when the text it replaces starts with a capital (Python's
+ * generator.text.fixes.keep_first_letter_case). */
+function keepFirstLetterCase(found, replacement) {
+  const [first] = found, [initial] = replacement;
+  if (first && /\p{Uppercase}/u.test(first) && initial && /\p{Lowercase}/u.test(initial)) {
+    return initial.toUpperCase() + replacement.slice(initial.length);
+  }
+  return replacement;
+}
+
 const applies = (rule, situation) => !rule.situations.length || rule.situations.includes(situation);
 
 /** Code-point positions of UTF-16 indexes of the typed text, as the Python checker counts. */
@@ -105,7 +115,8 @@ function positions(text) {
   const points = (index) => (astral ? length(text.slice(0, index)) : index);
   return (index) => {
     const line = lastOfSorted(lineStarts, index);
-    return { line: line + 1, column: points(index) - points(lineStarts[line]) + 1, offset: points(index) };
+    const place = { line: line + 1, column: points(index) - points(lineStarts[line]) + 1, offset: points(index) };
+    return { ...place, position: { ...place } };
   };
 }
 
@@ -114,8 +125,9 @@ function positions(text) {
  * channel (required), situation (null for none), waited (seconds), metric
  * ("first_response"), baseUrl (prefixed to links). Positions count the reply as typed.
  * Each finding also has `start` and `end`, UTF-16 indexes into the reply as typed, for
- * highlighting, and `replacement`, the text that replaces the match when the rule names one
- * (a term's), else null.
+ * highlighting. `fix` is, as in `playbook check --fix`, the replacement of an unambiguous fix
+ * (a banned term's replacement, a preferred term), capitalised like the text it replaces:
+ * {start, end: {line, column, offset}, text}, or null.
  */
 export function check(rules, text, { channel, situation = null, waited = null, metric = "first_response", baseUrl = "" } = {}) {
   const entries = plan(rules, channel);
@@ -158,9 +170,9 @@ export function check(rules, text, { channel, situation = null, waited = null, m
       match,
       suggestion: h.suggestion ?? null,
       link: baseUrl + rule.link,
+      fix: h.fix ? { start: from.position, end: to.position, text: keepFirstLetterCase(match, h.fix) } : null,
       start: h.start,
       end: h.end,
-      replacement: h.replacement ?? null,
     };
   });
   return findings.sort(
