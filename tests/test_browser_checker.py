@@ -287,6 +287,8 @@ def test_same_findings_as_python_on_the_guidelines_own_texts(
         for r in replies
     ]
     assert sum(map(len, expected)) > 1_000
+    fixes = [f["fix"]["text"] for findings in expected for f in findings if f["fix"]]
+    assert any(t[:1].isupper() for t in fixes) and any(t[:1].islower() for t in fixes)
     kinds = {f["kind"] for findings in expected for f in findings}
     assert kinds >= {"banned_term", "preferred_term", "register", "placeholder", "emoji"}
     different = [

@@ -75,12 +75,13 @@ function setup(form, rules) {
 
   function apply(finding) {
     const text = draft.value;
-    draft.value = text.slice(0, finding.start) + finding.replacement + text.slice(finding.end);
-    const caret = finding.start + finding.replacement.length;
+    const replacement = finding.fix.text;
+    draft.value = text.slice(0, finding.start) + replacement + text.slice(finding.end);
+    const caret = finding.start + replacement.length;
     draft.focus();
     draft.setSelectionRange(caret, caret);
     run();
-    status.textContent = `${fill(words.applied, { text: finding.replacement })} ${status.textContent}`;
+    status.textContent = `${fill(words.applied, { text: replacement })} ${status.textContent}`;
   }
 
   function item(finding) {
@@ -100,9 +101,9 @@ function setup(form, rules) {
     li.append(meta);
     if (finding.suggestion) {
       const tip = element("p", "pb-check__suggestion", `${words.suggestion}: ${finding.suggestion}`);
-      if (finding.replacement) {
+      if (finding.fix) {
         const button = element("button", "md-button pb-check__apply", `${words.apply}: `);
-        button.append(element("q", "", finding.replacement));
+        button.append(element("q", "", finding.fix.text));
         button.type = "button";
         button.addEventListener("click", () => apply(finding));
         tip.append(" ", button);
@@ -138,10 +139,9 @@ function setup(form, rules) {
 }
 
 for (const form of forms) {
-  rulesFrom(form.dataset.root).then(
-    (rules) => setup(form, rules),
-    () => {
+  rulesFrom(form.dataset.root)
+    .then((rules) => setup(form, rules))
+    .catch(() => {
       form.querySelector("[data-pb-status]").textContent = JSON.parse(form.dataset.words).unavailable;
-    },
-  );
+    });
 }

@@ -19,7 +19,8 @@ export function describe(seconds) {
   return parts.join(" ");
 }
 
-export const hit = (start, end, suggestion = null, message = null, replacement = null) => ({ start, end, suggestion, message, replacement });
+/** Where a rule is broken; `fix` is the text that replaces the span when that is unambiguous. */
+export const hit = (start, end, suggestion = null, message = null, fix = null) => ({ start, end, suggestion, message, fix });
 export const PY_SPLIT = new RegExp(`${PY_SPACE}+`, "u");
 export const PY_WORD = new RegExp(`(?:(?!${PY_SPACE})[\\s\\S])+`, "gu");
 export const SENTENCE_END = new RegExp(`[.!?\u2026]+(?=${PY_SPACE}|$)`, "gu");
@@ -49,7 +50,7 @@ export const KINDS = {
     return {
       group: group(o.markers.map((m) => m.term), o.case_sensitive ?? false),
       report: (matches) =>
-        matches.map((m) => hit(m.start, m.end, suggestions[m.index], null, o.markers[m.index].replacement)),
+        matches.map((m) => hit(m.start, m.end, suggestions[m.index])),
     };
   },
   required_phrase(o) {

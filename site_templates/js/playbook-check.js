@@ -29,9 +29,25 @@ export { PatternError, compilePatterns, translate } from "./re2.js";
 export { describe } from "./kinds.js";
 
 // ---------------------------------------------------------------- format access
+export class FormatError extends Error {
+  name = "FormatError";
+}
+
+/** The major versions of rules.json this module reads: 1 (rules inline) and 2 (by key). */
+const MAJORS = ["1", "2"];
+
+function supported(rules) {
+  const major = String(rules?.format_version ?? "").split(".")[0];
+  if (rules?.format !== "playbook-rules" || !MAJORS.includes(major)) {
+    throw new FormatError(
+      `not a rules file this checker reads: format ${rules?.format} ${rules?.format_version}; it reads playbook-rules ${MAJORS.join(".x, ")}.x`,
+    );
+  }
+}
 
 /** The rules that apply on a channel, in order. Format 2: channels list keys into `rules`. */
 export function channelRules(rules, channel) {
+  supported(rules);
   const found = rules.channels.find((c) => c.id === channel);
   if (!found) {
     throw new UnknownName(`there is no channel '${channel}'. Channels: ${rules.channels.map((c) => c.id).join(", ")}.`);
@@ -44,7 +60,9 @@ export function situations(rules) {
   return rules.situations.map((s) => ({ id: s.id, name: s.name, signals: s.signals }));
 }
 
-export class UnknownName extends Error {}
+export class UnknownName extends Error {
+  name = "UnknownName";
+}
 
 const compiled = new WeakMap(); // rules document -> { kinds, channels }
 
@@ -77,6 +95,16 @@ function termIndex(entries, situation) {
   return entries.indexes.get(situation);
 }
 
+/** The replacement, capitalised when the text it replaces starts with a capital (Python's
+ * generator.text.fixes.keep_first_letter_case). */
+function keepFirstLetterCase(found, replacement) {
+  const [first] = found, [initial] = replacement;
+  if (first && /\p{Uppercase}/u.test(first) && initial && /\p{Lowercase}/u.test(initial)) {
+    return initial.toUpperCase() + replacement.slice(initial.length);
+  }
+  return replacement;
+}
+
 const applies = (rule, situation) => !rule.situations.length || rule.situations.includes(situation);
 
 /** Code-point positions of UTF-16 indexes of the typed text, as the Python checker counts. */
@@ -87,7 +115,8 @@ function positions(text) {
   const points = (index) => (astral ? length(text.slice(0, index)) : index);
   return (index) => {
     const line = lastOfSorted(lineStarts, index);
-    return { line: line + 1, column: points(index) - points(lineStarts[line]) + 1, offset: points(index) };
+    const place = { line: line + 1, column: points(index) - points(lineStarts[line]) + 1, offset: points(index) };
+    return { ...place, position: { ...place } };
   };
 }
 
@@ -96,8 +125,9 @@ function positions(text) {
  * channel (required), situation (null for none), waited (seconds), metric
  * ("first_response"), baseUrl (prefixed to links). Positions count the reply as typed.
  * Each finding also has `start` and `end`, UTF-16 indexes into the reply as typed, for
- * highlighting, and `replacement`, the text that replaces the match when the rule names one
- * (a term's), else null.
+ * highlighting. `fix` is, as in `playbook check --fix`, the replacement of an unambiguous fix
+ * (a banned term's replacement, a preferred term), capitalised like the text it replaces:
+ * {start, end: {line, column, offset}, text}, or null.
  */
 export function check(rules, text, { channel, situation = null, waited = null, metric = "first_response", baseUrl = "" } = {}) {
   const entries = plan(rules, channel);
@@ -140,9 +170,9 @@ export function check(rules, text, { channel, situation = null, waited = null, m
       match,
       suggestion: h.suggestion ?? null,
       link: baseUrl + rule.link,
+      fix: h.fix ? { start: from.position, end: to.position, text: keepFirstLetterCase(match, h.fix) } : null,
       start: h.start,
       end: h.end,
-      replacement: h.replacement ?? null,
     };
   });
   return findings.sort(

@@ -4,7 +4,9 @@
  */
 import { ASCII_WORD, SYNTAX, isHigh } from "./unicode.js";
 
-export class PatternError extends Error {}
+export class PatternError extends Error {
+  name = "PatternError";
+}
 
 export const CLASS_ESCAPES = { d: "0-9", w: "0-9A-Za-z_", s: "\\t\\n\\f\\r " };
 export const POSIX = {

@@ -13,7 +13,7 @@ const [rulesPath, casesPath] = process.argv.slice(2);
 const rules = JSON.parse(readFileSync(rulesPath, "utf8"));
 const cases = JSON.parse(readFileSync(casesPath, "utf8"));
 const findings = cases.replies.map((c) =>
-  check(rules, c.text, c).map(({ start, end, replacement, ...finding }) => finding),
+  check(rules, c.text, c).map(({ start, end, ...finding }) => finding),
 );
 const situations = cases.messages.map((m) => detectSituation(rules, m.channel, m.text));
 process.stdout.write(JSON.stringify({ findings, situations }));
