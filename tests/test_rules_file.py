@@ -28,26 +28,23 @@ def exported() -> Doc:
 
 def _patterns(value: str) -> Callable[[Doc], None]:
     def edit(doc: Doc) -> None:
-        for channel in doc["channels"]:
-            for rule in channel["rules"]:
-                if rule["kind"] == "forbidden_pattern":
-                    rule["options"]["patterns"] = [value]
+        for rule in doc["rules"].values():
+            if rule["kind"] == "forbidden_pattern":
+                rule["options"]["patterns"] = [value]
 
     return edit
 
 
 def _emoji(doc: Doc) -> None:
-    for channel in doc["channels"]:
-        for rule in channel["rules"]:
-            if rule["kind"] == "emoji":
-                rule["options"]["pattern"] = "(a"
+    for rule in doc["rules"].values():
+        if rule["kind"] == "emoji":
+            rule["options"]["pattern"] = "(a"
 
 
 def _no_patterns(doc: Doc) -> None:
-    for channel in doc["channels"]:
-        for rule in channel["rules"]:
-            if rule["kind"] == "forbidden_pattern":
-                rule["options"]["patterns"] = []
+    for rule in doc["rules"].values():
+        if rule["kind"] == "forbidden_pattern":
+            rule["options"]["patterns"] = []
 
 
 def _duplicate_channel(doc: Doc) -> None:
@@ -59,7 +56,15 @@ def _duplicate_situation(doc: Doc) -> None:
 
 
 def _unknown_situation(doc: Doc) -> None:
-    doc["channels"][0]["rules"][0]["situations"] = ["no-such-situation"]
+    doc["rules"][doc["channels"][0]["rules"][0]]["situations"] = ["no-such-situation"]
+
+
+def _unknown_rule(doc: Doc) -> None:
+    doc["channels"][0]["rules"].append("no-such-rule")
+
+
+def _duplicate_rule(doc: Doc) -> None:
+    doc["channels"][0]["rules"].append(doc["channels"][0]["rules"][0])
 
 
 EDITS = {
@@ -72,6 +77,8 @@ EDITS = {
     "duplicate channel": (_duplicate_channel, "the channel 'facebook' is also at /channels/0"),
     "duplicate situation": (_duplicate_situation, "is also at /situations/0"),
     "unknown situation": (_unknown_situation, "there is no situation 'no-such-situation'"),
+    "unknown rule": (_unknown_rule, "no rule 'no-such-rule' under /rules"),
+    "duplicate rule": (_duplicate_rule, "is also at /channels/0/rules/0"),
 }
 
 
@@ -110,8 +117,14 @@ def test_sarif_describes_the_rules_of_the_checked_channel(exported: Doc, tmp_pat
     document = copy.deepcopy(exported)
     first, last = document["channels"][0], document["channels"][-1]
     assert first["id"] == "facebook" and last["id"] != "facebook"
-    rule = next(r for r in last["rules"] if r["id"] == "complaint-apology")
+    # A variant of the rule for the last channel, listed after the first channel's.
+    rule = copy.deepcopy(document["rules"]["complaint-apology"])
     rule["message"], rule["severity"] = "The last channel's words.", "suggestion"
+    document["rules"]["complaint-apology@" + last["id"]] = rule
+    last["rules"] = [
+        "complaint-apology@" + last["id"] if key == "complaint-apology" else key
+        for key in last["rules"]
+    ]
     rules = tmp_path / "rules.json"
     rules.write_text(json.dumps(document), encoding="utf-8")
     result = CliRunner().invoke(
@@ -122,6 +135,6 @@ def test_sarif_describes_the_rules_of_the_checked_channel(exported: Doc, tmp_pat
     [run] = json.loads(result.stdout)["runs"]
     assert run["columnKind"] == "unicodeCodePoints"
     described = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
-    expected = next(r for r in first["rules"] if r["id"] == "complaint-apology")
+    expected = document["rules"]["complaint-apology"]
     assert described["complaint-apology"]["shortDescription"]["text"] == expected["message"]
     assert described["complaint-apology"]["defaultConfiguration"]["level"] == "error"
