@@ -41,6 +41,7 @@ GENERATED_PAGES = (
     "response-times.md",
     "integration.md",
     "changes.md",
+    "check.md",
 )
 GENERATED_FILES = ("rules.json", "export.schema.json", "404.html", "sitemap.xml", "sitemap.xml.gz")
 GENERATED_FOLDERS = ("channels", "situations", "kinds", "assets", "search")

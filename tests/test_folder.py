@@ -112,3 +112,14 @@ def test_images_beside_the_pages_are_published(minimal: Path) -> None:
     assert validate(Path("guidelines")).playbook is not None
     assert build_site(minimal, Path("site"), config_file=ROOT / "mkdocs.yml") == 0
     assert Path("site/images/map.png").read_bytes() == b"\x89PNG\r\n"
+
+
+def test_every_name_the_site_generates_is_refused_in_pages() -> None:
+    from generator.site.builder import CHANGES_PAGE, site_files
+    from generator.vocabulary import GENERATED_FILES, GENERATED_FOLDERS, GENERATED_PAGES
+
+    playbook = validate(ROOT / "guidelines").playbook
+    assert playbook is not None
+    tops = {name.split("/")[0] for name in site_files(playbook)} | {CHANGES_PAGE}
+    tops -= {page.name for page in playbook.pages}
+    assert tops <= set(GENERATED_PAGES) | set(GENERATED_FILES) | set(GENERATED_FOLDERS)
