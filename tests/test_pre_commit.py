@@ -65,14 +65,19 @@ def test_the_hooks_validate_the_playbook_and_check_replies(tmp_path: Path) -> No
     first = _run("git", "commit", "-qm", "A new playbook", cwd=project)
     assert first.returncode == 0, first.stdout + first.stderr
 
-    # A mistake in the guidelines and a reply that breaks a rule stop the commit.
-    email = project / "guidelines" / "channels" / "email.yml"
-    email.write_text(email.read_text().replace("formality: formal", "formality: formel"))
+    # A reply that breaks a rule stops the commit; so does a mistake in the guidelines.
     (project / "replies" / "late.txt").write_text("As per our policy, we wait.\n")
     assert _run("git", "add", "-A", cwd=project).returncode == 0
-    blocked = _run("git", "commit", "-qm", "draft", cwd=project)
-    assert blocked.returncode == 1, blocked.stdout + blocked.stderr
-    said = blocked.stdout + blocked.stderr  # git shows the hook's output on its stderr
-    assert "guidelines/channels/email.yml:" in said and "error [schema/enum]" in said
+    blocked = _run("git", "commit", "-qm", "A late reply", cwd=project)
+    said = blocked.stdout + blocked.stderr  # git shows the hooks' output on its stderr
+    assert blocked.returncode == 1, said
     assert "replies/late.txt:1:1: error [term-as-per-our-policy]" in said
     assert "thanks.txt" not in said
+    (project / "replies" / "late.txt").write_text("We are on it: it ships today.\n")
+    email = project / "guidelines" / "channels" / "email.yml"
+    email.write_text(email.read_text().replace("formality: formal", "formality: formel"))
+    assert _run("git", "add", "-A", cwd=project).returncode == 0
+    blocked = _run("git", "commit", "-qm", "A new tone", cwd=project)
+    said = blocked.stdout + blocked.stderr
+    assert blocked.returncode == 1, said
+    assert "guidelines/channels/email.yml:" in said and "error [schema/enum]" in said
