@@ -44,8 +44,8 @@ def compare(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Change]:
     """The changes from one export to another, grouped across channels, in a stable order."""
     grouped: dict[tuple[Any, ...], tuple[Change, list[str]]] = {}
     for change in _changes(old, new):
-        key = (change.category, change.action, change.subject, change.field)
-        key += (_key(change.old), _key(change.new))
+        what = (change.category, change.action, change.subject, change.field)
+        key = (*what, _key(change.old), _key(change.new))
         grouped.setdefault(key, (change, []))[1].extend(change.channels)
     changes = [
         Change(c.category, c.action, c.subject, c.field, c.old, c.new, tuple(channels))
