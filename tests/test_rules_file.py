@@ -28,26 +28,23 @@ def exported() -> Doc:
 
 def _patterns(value: str) -> Callable[[Doc], None]:
     def edit(doc: Doc) -> None:
-        for channel in doc["channels"]:
-            for rule in channel["rules"]:
-                if rule["kind"] == "forbidden_pattern":
-                    rule["options"]["patterns"] = [value]
+        for rule in doc["rules"].values():
+            if rule["kind"] == "forbidden_pattern":
+                rule["options"]["patterns"] = [value]
 
     return edit
 
 
 def _emoji(doc: Doc) -> None:
-    for channel in doc["channels"]:
-        for rule in channel["rules"]:
-            if rule["kind"] == "emoji":
-                rule["options"]["pattern"] = "(a"
+    for rule in doc["rules"].values():
+        if rule["kind"] == "emoji":
+            rule["options"]["pattern"] = "(a"
 
 
 def _no_patterns(doc: Doc) -> None:
-    for channel in doc["channels"]:
-        for rule in channel["rules"]:
-            if rule["kind"] == "forbidden_pattern":
-                rule["options"]["patterns"] = []
+    for rule in doc["rules"].values():
+        if rule["kind"] == "forbidden_pattern":
+            rule["options"]["patterns"] = []
 
 
 def _duplicate_channel(doc: Doc) -> None:
@@ -59,7 +56,7 @@ def _duplicate_situation(doc: Doc) -> None:
 
 
 def _unknown_situation(doc: Doc) -> None:
-    doc["channels"][0]["rules"][0]["situations"] = ["no-such-situation"]
+    doc["rules"][doc["channels"][0]["rules"][0]]["situations"] = ["no-such-situation"]
 
 
 EDITS = {
@@ -110,8 +107,14 @@ def test_sarif_describes_the_rules_of_the_checked_channel(exported: Doc, tmp_pat
     document = copy.deepcopy(exported)
     first, last = document["channels"][0], document["channels"][-1]
     assert first["id"] == "facebook" and last["id"] != "facebook"
-    rule = next(r for r in last["rules"] if r["id"] == "complaint-apology")
+    # The last channel resolves the rule its own way (format 2: a rule key of its own).
+    rule = copy.deepcopy(document["rules"]["complaint-apology"])
     rule["message"], rule["severity"] = "The last channel's words.", "suggestion"
+    document["rules"][f"complaint-apology@{last['id']}"] = rule
+    last["rules"] = [
+        f"complaint-apology@{last['id']}" if key == "complaint-apology" else key
+        for key in last["rules"]
+    ]
     rules = tmp_path / "rules.json"
     rules.write_text(json.dumps(document), encoding="utf-8")
     result = CliRunner().invoke(
@@ -122,6 +125,7 @@ def test_sarif_describes_the_rules_of_the_checked_channel(exported: Doc, tmp_pat
     [run] = json.loads(result.stdout)["runs"]
     assert run["columnKind"] == "unicodeCodePoints"
     described = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
-    expected = next(r for r in first["rules"] if r["id"] == "complaint-apology")
+    assert "complaint-apology" in first["rules"]
+    expected = document["rules"]["complaint-apology"]
     assert described["complaint-apology"]["shortDescription"]["text"] == expected["message"]
     assert described["complaint-apology"]["defaultConfiguration"]["level"] == "error"

@@ -107,7 +107,7 @@ class _Plan:
     def of(cls, rules: list[_Compiled], index: TermIndex, groups: dict[int, int]) -> _Plan:
         others = [c for c in rules if c.terms is None]
         filtered = tuple(c for c in others if c.prefilter is not None)
-        scan = _scan(tuple(c.prefilter for c in filtered)) if filtered else None  # type: ignore[misc]
+        scan = _scan(tuple(c.prefilter for c in filtered)) if filtered else None
         if scan is None:
             filtered, always = (), tuple(others)
         else:
