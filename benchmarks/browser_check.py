@@ -21,8 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.check_replies import DATA, replies, with_terms  # noqa: E402
-from generator import ROOT  # noqa: E402
+from benchmarks.check_replies import DATA, ROOT, replies, with_terms  # noqa: E402
 from generator.checking import Checker  # noqa: E402
 from generator.site.builder import build_site  # noqa: E402
 from generator.validation import validate  # noqa: E402

@@ -41,6 +41,12 @@ MATCHING = {
         "Findings point at character offsets of the reply in Unicode code points; a rule that "
         "finds something missing (required_phrase, response_time) points at the start."
     ),
+    "fixes": (
+        "A banned_term match with a replacement, and a preferred_term match (an alternative), "
+        "can be fixed without asking: replace the match with the replacement (or the term), "
+        "its first letter upper-cased when the match starts with an upper-case letter and "
+        "the replacement with a lower-case one."
+    ),
 }
 
 

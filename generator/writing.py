@@ -18,7 +18,15 @@ from typing import Any
 
 
 def umask() -> int:
-    """The process's umask (reading it means setting it, so it is set back at once)."""
+    """The process's umask, read without changing it where the system tells it (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    # Elsewhere reading it means setting it: another thread may see 022 for an instant.
     mask = os.umask(0o022)
     os.umask(mask)
     return mask

@@ -114,7 +114,10 @@ def test_the_site_has_a_page_of_what_changed_since(versions: tuple[Path, Path]) 
     result = runner.invoke(main, ["build", "--since", "old", "-d", "site", "--strict"])
     assert result.exit_code == 0, result.output
     page = Path("site/changes/index.html").read_text(encoding="utf-8")
-    assert "changed rule apology severity: 'error' -&gt; 'warning' (chat)" in page
+    assert (
+        "<li>Changed: <code>apology</code>, <code>severity</code>: 'error' → 'warning' (chat)</li>"
+        in page
+    )
     assert 'href="changes/"' in Path("site/index.html").read_text(encoding="utf-8")
     plain = runner.invoke(main, ["build", "-d", "plain"])
     assert plain.exit_code == 0 and not Path("plain/changes").exists()

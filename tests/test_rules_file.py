@@ -135,6 +135,7 @@ def test_sarif_describes_the_rules_of_the_checked_channel(exported: Doc, tmp_pat
     [run] = json.loads(result.stdout)["runs"]
     assert run["columnKind"] == "unicodeCodePoints"
     described = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+    assert "complaint-apology" in first["rules"]
     expected = document["rules"]["complaint-apology"]
     assert described["complaint-apology"]["shortDescription"]["text"] == expected["message"]
     assert described["complaint-apology"]["defaultConfiguration"]["level"] == "error"

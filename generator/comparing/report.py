@@ -35,9 +35,9 @@ def line(change: Change) -> str:
     """One change in a sentence: `changed rule no-call-us severity: warning -> error (chat)`."""
     text = f"{change.action} {change.category} {change.subject}"
     if change.action == "changed":
-        text += f" {change.field}: {_value(change.old)} -> {_value(change.new)}"
+        text += f" {change.field}: {value(change.old)} -> {value(change.new)}"
     elif change.old is not None or change.new is not None:
-        text += f": {_value(change.new if change.action == 'added' else change.old)}"
+        text += f": {value(change.new if change.action == 'added' else change.old)}"
     if change.channels:
         text += f" ({', '.join(change.channels)})"
     return text
@@ -56,7 +56,8 @@ def markdown(changes: Sequence[Change], old: str, new: str) -> str:
     return "".join(out)
 
 
-def _value(value: Any) -> str:
+def value(value: Any) -> str:
+    """A value as a change shows it: text quoted (and cut when long), the rest as JSON."""
     if isinstance(value, str):
         return repr(value) if len(value) <= 80 else repr(value[:77] + "...")
     return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -98,7 +98,7 @@ def add_changes_page(
     from mkdocs.exceptions import PluginError
 
     from generator.comparing import CATEGORIES, compare
-    from generator.comparing.report import TITLES, line
+    from generator.comparing.report import TITLES, value
     from generator.comparing.versions import VersionError, read_version
     from generator.site.rendering import render_page, translator
 
@@ -109,7 +109,7 @@ def add_changes_page(
     changes = compare(previous, export(playbook))
     sections = [(category, TITLES[category]) for category in CATEGORIES]
     files[CHANGES_PAGE] = render_page(
-        playbook, "changes.md.j2", changes=changes, since=name, sections=sections, line=line
+        playbook, "changes.md.j2", changes=changes, since=name, sections=sections, value=value
     )
     title = html.escape(str(translator(playbook.language)("What changed")), quote=False)
     nav.insert(1, {title: CHANGES_PAGE})
