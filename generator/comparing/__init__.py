@@ -76,8 +76,8 @@ def _changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Change]
                 change
                 for change in _by_id(
                     category,
-                    [r for r in before["rules"] if _category(r) == category],
-                    [r for r in after["rules"] if _category(r) == category],
+                    [r for r in _rules(old, before) if _category(r) == category],
+                    [r for r in _rules(new, after) if _category(r) == category],
                     _RULE_FIELDS,
                     where,
                 )
@@ -91,6 +91,11 @@ def _changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Change]
             was, now = (before["limits"] or {}).get(unit), (after["limits"] or {}).get(unit)
             if was != now:
                 yield Change("limit", "changed", "length", unit, was, now, where)
+
+
+def _rules(document: Mapping[str, Any], channel: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """A channel's rules: the export writes each rule once and channels list their keys."""
+    return [document["rules"][key] for key in channel["rules"]]
 
 
 def _category(rule: Mapping[str, Any]) -> str:
