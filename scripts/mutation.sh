@@ -6,9 +6,9 @@
 #
 # loader = generator/validation/loading.py, site = generator/site/builder.py, matcher =
 # generator/text/matching.py. Prints mutmut's counts and the surviving mutants; `.venv/bin/mutmut
-# show NAME` shows one. Exit 1 when a mutant survives. The browser, injection and fuzz tests
-# are left out (see [tool.mutmut] in pyproject.toml): each mutant runs only the tests that
-# reach the mutated function.
+# show NAME` shows one. Exit 1 when a mutant survives. The browser, injection, fuzz, wheel and
+# real-data tests are left out (see [tool.mutmut] in pyproject.toml); each mutant runs only
+# the tests that reach the mutated function.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/mutmut ] || .venv/bin/python -m pip install -q -e '.[test]'
