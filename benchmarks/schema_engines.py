@@ -42,9 +42,8 @@ def main() -> None:
         documents.append((check, document.data))
     both = _median_ms(lambda: [list(c.errors(d)) for c, d in documents])
     alone = _median_ms(lambda: [list(c._full.iter_errors(d)) for c, d in documents])
-    print(
-        f"{len(documents)} files: jsonschema-rs first {both:.2f} ms, jsonschema alone {alone:.2f} ms"
-    )
+    print(f"{len(documents)} files: jsonschema-rs first {both:.2f} ms,", end=" ")
+    print(f"jsonschema alone {alone:.2f} ms")
 
 
 if __name__ == "__main__":
