@@ -22,7 +22,8 @@ case "${1:-all}" in
 esac
 
 .venv/bin/mutmut run --max-children "${JOBS:-$(nproc)}" "${globs[@]}" | tail -n 3
-survivors=$(.venv/bin/mutmut results | grep -E "$(printf '%s|' "${globs[@]}" | sed 's/\*/.*/g; s/|$//')" || true)
+pattern=$(printf '%s|' "${globs[@]}" | sed 's/\*/.*/g; s/|$//')
+survivors=$(.venv/bin/mutmut results | grep -E "$pattern" | grep -v ": not checked" || true)
 if [ -n "$survivors" ]; then
   echo "surviving mutants:"
   echo "$survivors"

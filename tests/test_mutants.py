@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.kinds import KINDS, Context, Environment
-from generator.validation.loading import load_bytes
+from generator.validation.loading import load_bytes, pointer
 
 
 def _hits(term: str, text: str) -> list[tuple[int, int]]:
@@ -67,3 +67,39 @@ def test_yaml_1_1_numbers_and_times_stay_text(text: str) -> None:
 )
 def test_yaml_1_2_core_scalars_are_typed(text: str, value: object) -> None:
     assert _scalar(text) == value and type(_scalar(text)) is type(value)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            b"a: b: c\n",
+            "f.yml:1:5: error [yaml/syntax] mapping values are not allowed in this context: "
+            "quote a value that contains ': '.",
+        ),
+        (
+            b"a: 1\nb\nc: 2\n",
+            "f.yml:3:1: error [yaml/syntax] could not find expected ':' (while scanning a simple "
+            "key that starts at line 2, column 1): check the indentation of this line and the "
+            "one above.",
+        ),
+        (
+            b"a: *nope\n",
+            "f.yml:1:4: error [yaml/syntax] found undefined alias: define the anchor (&name) "
+            "before using it.",
+        ),
+        (
+            b"a: [1, 2\n",
+            "f.yml:2:1: error [yaml/syntax] did not find expected ',' or ']' (while parsing a "
+            "flow sequence that starts at line 1, column 4).",
+        ),
+    ],
+)
+def test_yaml_syntax_errors_say_where_what_and_how_to_fix(raw: bytes, expected: str) -> None:
+    document, problems = load_bytes(raw, "f.yml")
+    assert document is None and [p.text() for p in problems] == [expected]
+
+
+def test_a_pointer_escapes_tilde_and_slash() -> None:
+    assert pointer(("a/b", "c~d", 0, "~/")) == "/a~1b/c~0d/0/~0~1"
+    assert pointer(()) == ""
