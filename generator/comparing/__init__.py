@@ -59,11 +59,6 @@ def _key(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-def _rules(document: Mapping[str, Any], channel: Mapping[str, Any]) -> list[Any]:
-    """A channel's rules: format 2 lists keys into the document's `rules`, format 1 the rules."""
-    return [document["rules"][r] if isinstance(r, str) else r for r in channel["rules"]]
-
-
 def _changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Change]:
     yield from _by_id("situation", old["situations"], new["situations"], ("name", "signals"), ())
     old_channels = {c["id"]: c for c in old["channels"]}
