@@ -106,5 +106,5 @@ def report(options: dict[str, Any]) -> Reporter:
         for m in options["markers"]
     ]
     return lambda matches, context: [
-        Hit(m.start, m.end, suggestion=suggestions[m.index]) for m in matches
+        Hit(m.start, m.end, suggestion=suggestions[m.term]) for m in matches
     ]
