@@ -101,8 +101,8 @@ def bare_config(folder: Path, guidelines: Path) -> Path:
     search = loaded.plugins["material/search"].config
     settings = base_settings()
     settings.update(
-        site_name=loaded.site_name,
-        copyright=loaded.copyright,
+        site_name=str(loaded.site_name),
+        copyright=str(loaded.copyright) if loaded.copyright else None,
         docs_dir=str(docs),
         nav=navigation(playbook),
         extra_css=list(loaded.extra_css),
