@@ -1,4 +1,8 @@
-"""The `playbook` command: a thin layer that parses options, calls the library and reports."""
+"""The `playbook` command: a thin layer that parses options, calls the library and reports.
+
+Each command imports what it needs when it runs, so that `playbook check --rules` starts
+without the validation machinery (YAML loading, JSON Schemas, MkDocs).
+"""
 
 from __future__ import annotations
 
@@ -10,14 +14,16 @@ import threading
 from collections.abc import Callable, Iterator
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from generator import __version__
-from generator.model import Playbook
 from generator.reporting import FINDING_FORMATS, FORMATS, report, report_findings, summary
-from generator.validation import Result, validate
+
+if TYPE_CHECKING:
+    from generator.model import Playbook
+    from generator.validation import Result
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -84,6 +90,8 @@ def guidelines_argument(function: F) -> F:
 
 def load_or_exit(directory: Path | None, strict: bool = False, fmt: str = "text") -> Result:
     """Validate; on errors (or warnings with strict) print them and exit 1."""
+    from generator.validation import validate
+
     result = validate(guidelines_folder(directory))
     failing = result.errors or (strict and result.warnings)
     if result.diagnostics and (failing or fmt == "text"):
@@ -130,6 +138,8 @@ def validate_command(directory: Path | None, fmt: str, strict: bool) -> None:
 
     Exit 0 when valid, 1 when invalid (or with warnings and --strict), 2 on usage errors.
     """
+    from generator.validation import validate
+
     result = validate(guidelines_folder(directory))
     if fmt != "text" or result.diagnostics:
         click.echo(report(result.diagnostics, fmt), nl=False)
@@ -204,16 +214,19 @@ def _read_reply(name: str) -> tuple[str, str]:
         ) from None
 
 
-def _rules_document(rules_file: Path | None, guidelines: Path | None) -> dict[str, Any]:
+def _checker(rules_file: Path | None, guidelines: Path | None, site_url: str) -> Any:
+    """The compiled rules: from a rules file, or those that validating the guidelines compiled."""
+    from generator.checking import Checker, TermBudgetError
     from generator.checking.rules_file import RulesFileError, read_rules
-    from generator.export import export
 
     if rules_file is None:
-        return export(playbook_or_exit(guidelines))
+        return Checker.from_playbook(playbook_or_exit(guidelines), base_url=site_url)
     try:
-        return read_rules(rules_file)
+        return Checker(read_rules(rules_file), base_url=site_url)
     except RulesFileError as error:
         raise click.UsageError(str(error)) from None
+    except TermBudgetError as error:
+        raise click.UsageError(f"{rules_file}: {error}") from None
 
 
 @main.command("check")
@@ -284,7 +297,7 @@ def check_command(
     Exit 0 when no finding reaches --fail-on, 1 when one does, 2 on usage or
     configuration errors. With --fix, the findings are those left after fixing.
     """
-    from generator.checking import Checker, TermBudgetError, UnknownName
+    from generator.checking import UnknownName
     from generator.text.durations import parse
     from generator.vocabulary import SEVERITY_ORDER
 
@@ -300,11 +313,7 @@ def check_command(
         seconds = parse(waited) if waited else None
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--waited") from None
-    document = _rules_document(rules_file, guidelines)
-    try:
-        checker = Checker(document, base_url=site_url)
-    except TermBudgetError as error:
-        raise click.UsageError(f"{rules_file}: {error}") from None
+    checker = _checker(rules_file, guidelines, site_url)
     if in_reply_to is not None:
         situation = checker.detect_situation(in_reply_to)
     replies = [_read_reply(name) for name in (files or ("-",))]
@@ -331,8 +340,7 @@ def check_command(
             ),
         )
     # The rules as the checked channel has them: a rule may have a variant per channel.
-    keys = [k for c in document["channels"] if c["id"] == channel for k in c["rules"]]
-    rules = {document["rules"][k]["id"]: document["rules"][k] for k in keys}
+    rules = checker.channel_rules(channel)
     click.echo(report_findings(results, fmt, rules), nl=False, err=fix and not write)
     threshold = SEVERITY_ORDER.get(fail_on, 99)
     failing = any(SEVERITY_ORDER[f.severity] >= threshold for _, fs in results for f in fs)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator import __version__
 from generator.checking import Finding
-from generator.model.diagnostics import Diagnostic, Level
+
+if TYPE_CHECKING:  # not imported at run time, so that checking replies starts faster
+    from generator.model.diagnostics import Diagnostic
+
+_ERROR = "error"  # Level.ERROR, a StrEnum, equals its value
 
 FORMATS = ("text", "json", "github")
 
@@ -18,7 +22,7 @@ def report(diagnostics: Sequence[Diagnostic], fmt: str) -> str:
 
 
 def summary(diagnostics: Sequence[Diagnostic]) -> str:
-    errors = sum(d.level is Level.ERROR for d in diagnostics)
+    errors = sum(d.level == _ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors
     if not diagnostics:
         return "valid: no errors, no warnings"
@@ -30,7 +34,7 @@ def _text(diagnostics: Sequence[Diagnostic]) -> str:
 
 
 def _json(diagnostics: Sequence[Diagnostic]) -> str:
-    errors = sum(d.level is Level.ERROR for d in diagnostics)
+    errors = sum(d.level == _ERROR for d in diagnostics)
     body = {
         "diagnostics": [d.as_dict() for d in diagnostics],
         "errors": errors,

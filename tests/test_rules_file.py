@@ -71,7 +71,6 @@ EDITS = {
     "invalid pattern": (_patterns("(a"), "is not a valid regular expression"),
     "backreference": (_patterns(r"(a)\1"), "cannot run in linear time"),
     "any byte": (_patterns(r"\C"), "\\C"),
-    "huge pattern": (_patterns("a" * 200_000), "too large"),
     "invalid emoji pattern": (_emoji, "is not a valid regular expression"),
     "no patterns": (_no_patterns, "should be non-empty"),
     "duplicate channel": (_duplicate_channel, "the channel 'facebook' is also at /channels/0"),
@@ -107,6 +106,14 @@ def test_a_broken_rules_file_is_a_usage_error(exported: Doc, tmp_path: Path, nam
 def test_deeply_nested_json_is_a_usage_error(tmp_path: Path, text: str) -> None:
     result = _check(tmp_path, text)
     assert result.exit_code == 2 and "nests values too deeply" in result.output
+
+
+def test_a_huge_pattern_is_checked(exported: Doc, tmp_path: Path) -> None:
+    # RE2 compiles it within its budget; no set of all patterns multiplies its size.
+    document = copy.deepcopy(exported)
+    _patterns("a" * 200_000)(document)
+    result = _check(tmp_path, json.dumps(document))
+    assert result.exit_code in (0, 1) and "internal error" not in result.output
 
 
 def test_the_exported_file_itself_is_accepted(exported: Doc, tmp_path: Path) -> None:

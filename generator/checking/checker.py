@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import bisect
-import functools
+import copy
 import re
+import threading
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import Any
-
-import re2
+from typing import Any, NamedTuple
 
 from generator.kinds import KINDS, Context, Hit, Matcher, Reporter
-from generator.model.diagnostics import did_you_mean
 from generator.text.fixes import keep_first_letter_case
 from generator.text.matching import TermBudgetError, TermGroup, TermIndex
 from generator.text.reading import Reading
@@ -21,15 +18,13 @@ from generator.vocabulary import SEVERITY_ORDER
 __all__ = ["Checker", "Finding", "TermBudgetError", "UnknownName"]
 
 _NEWLINE = re.compile("\n")
-_SET_OPTIONS = re2.Options()
-_SET_OPTIONS.log_errors = False
-# Prefilters are a rule's patterns, a few per rule: 64 MiB leaves room for thousands.
-_SET_OPTIONS.max_mem = 64 << 20
+# The playbook compiled last, kept whole (not by id, which another object could reuse).
+_LAST: dict[str, tuple[Any, Checker]] = {}
+_LAST_LOCK = threading.Lock()
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One place where a reply breaks a rule."""
+class Finding(NamedTuple):
+    """One place where a reply breaks a rule (a named tuple: immutable and cheap to make)."""
 
     rule: str
     kind: str
@@ -82,93 +77,113 @@ class UnknownName(ValueError):
     """A channel or situation that the rules do not define."""
 
 
-@dataclass(frozen=True)
-class _Compiled:
+class _Compiled(NamedTuple):
     rule: Mapping[str, Any]
-    matcher: Matcher | None  # None for a term rule, reported from the channel's one pass
-    prefilter: str | None
+    matcher: Matcher | None  # None for a term rule, reported from the playbook's one pass
     terms: TermGroup | None = None
     report: Reporter | None = None
+    reports_missing: bool = False
 
 
-@dataclass(frozen=True)
-class _Plan:
-    """The rules for a channel and situation: term rules reported from one pass of the
-    channel's term index; of the others, some always run, the rest only when one pass of an
-    RE2 set over the reply finds their prefilter."""
+class _Channel(NamedTuple):
+    """A channel's term rules, by their group in the playbook's term index."""
 
-    terms: tuple[tuple[_Compiled, int], ...]  # with the rule's group in the index
-    index: TermIndex | None
-    always: tuple[_Compiled, ...]
-    filtered: tuple[_Compiled, ...]
-    scan: Any  # re2.Set, or None when no rule has a prefilter
+    groups: dict[int, _Compiled]
+    active: frozenset[int]
+    missing: tuple[tuple[int, _Compiled], ...]  # rules that report on what is not found
 
-    @classmethod
-    def of(cls, rules: list[_Compiled], index: TermIndex, groups: dict[int, int]) -> _Plan:
-        others = [c for c in rules if c.terms is None]
-        filtered = tuple(c for c in others if c.prefilter is not None)
-        scan = _scan(tuple(c.prefilter for c in filtered)) if filtered else None
-        if scan is None:
-            filtered, always = (), tuple(others)
-        else:
-            always = tuple(c for c in others if c.prefilter is None)
-        terms = tuple((c, groups[id(c)]) for c in rules if c.terms is not None)
-        return cls(terms, index if terms else None, always, filtered, scan)
 
-    def rules(self, text: str) -> list[_Compiled]:
-        if self.scan is None:
-            return list(self.always)
-        found = self.scan.Match(text)
-        return [*self.always, *(self.filtered[i] for i in found)] if found else list(self.always)
+def _applies(rule: Mapping[str, Any], situation: str | None) -> bool:
+    return not rule["situations"] or situation in rule["situations"]
 
 
 class Checker:
     """The rules of one exported playbook, compiled. Immutable, so safe to share across threads.
 
-    Raises TermBudgetError when the terms of a channel are too many to compile.
+    Every term rule of every channel goes into one term index, built here, so that one pass
+    over a reply finds them all; each channel reports only its own. The other rules of a
+    channel and situation are compiled the first time a reply is checked there, so that a
+    process checking one channel compiles only its rules. Raises TermBudgetError when the
+    terms are too many to compile.
     """
 
     def __init__(self, rules: Mapping[str, Any], *, base_url: str = "") -> None:
         self.language: str = rules["playbook"]["language"]
         self.situations: tuple[str, ...] = tuple(s["id"] for s in rules["situations"])
         self.channels: tuple[str, ...] = tuple(c["id"] for c in rules["channels"])
+        self._rules: Mapping[str, Mapping[str, Any]] = rules["rules"]
+        self._keys = {c["id"]: c["rules"] for c in rules["channels"]}
         try:
             self._signals = TermIndex([TermGroup(tuple(s["signals"])) for s in rules["situations"]])
         except TermBudgetError as error:
             raise TermBudgetError(f"the signals of the situations: {error}") from None
         # Links are relative ("rules/#id"): a site URL without its trailing slash still joins.
-        self._base_url = base_url if not base_url or base_url.endswith("/") else base_url + "/"
-        self._plans: dict[tuple[str, str | None], _Plan] = {}
-        # A rule shared by channels is written once and compiled once; so is a channel's set
-        # of term rules when other channels have the same.
-        shared: dict[str, _Compiled] = {}
-        indexes: dict[tuple[str, ...], TermIndex] = {}
+        self._base_url = _joinable(base_url)
+        # A channel's other rules by situation, compiled on first use. They run one by one:
+        # each kind gives up at once on a reply it cannot apply to (emoji on ASCII text, say).
+        self._plans: dict[tuple[str, str | None], tuple[_Compiled, ...]] = {}
+        self._lock = threading.Lock()
+        self._channels: dict[str, _Channel] = {}
+        self._others: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
+        # A rule shared by channels is written once and compiled once.
+        self._shared: dict[str, _Compiled] = {}
+        numbers: dict[str, int] = {}
         for channel in rules["channels"]:
-            compiled = [_compile(key, rules["rules"][key], shared) for key in channel["rules"]]
-            keys = tuple(k for k, c in zip(channel["rules"], compiled, strict=True) if c.terms)
-            if keys not in indexes:
-                try:
-                    indexes[keys] = TermIndex([shared[k].terms for k in keys])  # type: ignore[misc]
-                except TermBudgetError as error:
-                    where = channel["id"]
-                    raise TermBudgetError(f"channel '{where}': {error}", where) from None
-            groups = {id(shared[k]): number for number, k in enumerate(keys)}
-            for situation in (None, *self.situations):
-                self._plans[(channel["id"], situation)] = _Plan.of(
-                    [
-                        c
-                        for c in compiled
-                        if not c.rule["situations"] or situation in c.rule["situations"]
-                    ],
-                    indexes[keys],
-                    groups,
+            groups, others = {}, []
+            for key in channel["rules"]:
+                rule = rules["rules"][key]
+                if KINDS[rule["kind"]].terms is None:
+                    others.append((key, rule))
+                else:
+                    compiled = self._shared.get(key) or _compile(key, rule, self._shared)
+                    groups[numbers.setdefault(key, len(numbers))] = compiled
+            missing = tuple((n, c) for n, c in groups.items() if c.reports_missing)
+            self._channels[channel["id"]] = _Channel(groups, frozenset(groups), missing)
+            self._others[channel["id"]] = others
+        self._terms = TermIndex([self._shared[key].terms for key in numbers])  # type: ignore[misc]
+
+    def _plan(self, channel: str, situation: str | None) -> tuple[_Compiled, ...]:
+        plan = self._plans.get((channel, situation))
+        if plan is not None:
+            return plan
+        if channel not in self._channels or (
+            situation is not None and situation not in self.situations
+        ):
+            raise self._unknown(channel, situation)
+        with self._lock:  # one thread compiles, the others wait for it
+            plan = self._plans.get((channel, situation))
+            if plan is None:
+                plan = tuple(
+                    _compile(key, rule, self._shared)
+                    for key, rule in self._others[channel]
+                    if _applies(rule, situation)
                 )
+                self._plans[(channel, situation)] = plan
+        return plan
 
     @classmethod
     def from_playbook(cls, playbook: Any, *, base_url: str = "") -> Checker:
+        """The playbook's rules, compiled; the playbook last compiled is not compiled again
+        (validation compiles it to check templates and examples, `check` then reuses it)."""
         from generator.export import export
 
-        return cls(export(playbook), base_url=base_url)
+        with _LAST_LOCK:
+            last = _LAST.get("playbook")
+            if last is None or last[0] is not playbook:
+                last = _LAST["playbook"] = (playbook, cls(export(playbook)))
+        return last[1].with_base_url(base_url)
+
+    def channel_rules(self, channel: str) -> dict[str, Mapping[str, Any]]:
+        """The rules of a channel by id, as the channel has them (its variant of a rule)."""
+        return {self._rules[key]["id"]: self._rules[key] for key in self._keys.get(channel, ())}
+
+    def with_base_url(self, base_url: str) -> Checker:
+        """The same compiled rules, with links prefixed by another URL."""
+        if _joinable(base_url) == self._base_url:
+            return self
+        other = copy.copy(self)
+        other._base_url = _joinable(base_url)
+        return other
 
     @classmethod
     def from_rules_file(cls, path: Any, *, base_url: str = "") -> Checker:
@@ -182,8 +197,9 @@ class Checker:
     def detect_situation(self, message: str) -> str | None:
         """The situation whose signals occur most in a customer's message (first on a tie)."""
         best, best_count = None, 0
-        for situation, matches in zip(self.situations, self._signals.find(message), strict=True):
-            count = len({m.index for m in matches})
+        found = self._signals.find(message)
+        for number, situation in enumerate(self.situations):
+            count = len({m.term for m in found.get(number, ())})
             if count > best_count:
                 best, best_count = situation, count
         return best
@@ -198,60 +214,83 @@ class Checker:
         metric: str = "first_response",
         kinds: Sequence[str] | None = None,
     ) -> list[Finding]:
-        plan = self._plans.get((channel, situation))
-        if plan is None:
-            raise self._unknown(channel, situation)
+        plan = self._plan(channel, situation)
         reading = Reading(text)
         context = Context(situation=situation, waited=waited, metric=metric)
+        lines = [0, *(m.end() for m in _NEWLINE.finditer(text))] if "\n" in text else None
+        base_url = self._base_url
         findings: list[Finding] = []
-        lines: list[int] | None = None
-        for compiled, hit in self._hits(plan, reading, context, kinds):
+        for compiled, hit in self._hits(channel, plan, reading, context, kinds):
             rule = compiled.rule
+            start, end = hit.start, hit.end
+            match = text[start:end]
             if lines is None:
-                lines = [0, *(m.end() for m in _NEWLINE.finditer(text))]
-            line, column = _position(lines, hit.start)
-            end_line, end_column = _position(lines, hit.end)
-            message = rule["message"].replace("{match}", text[hit.start : hit.end])
+                line, column, end_line, end_column = 1, start + 1, 1, end + 1
+            else:
+                line, column = _position(lines, start)
+                end_line, end_column = _position(lines, end)
+            message = rule["message"]
+            if "{match}" in message:
+                message = message.replace("{match}", match)
+            if hit.message:
+                message = f"{message.rstrip('.')}: {hit.message}."
             findings.append(
                 Finding(
-                    rule=rule["id"],
-                    kind=rule["kind"],
-                    severity=rule["severity"],
-                    message=f"{message.rstrip('.')}: {hit.message}." if hit.message else message,
-                    line=line,
-                    column=column,
-                    end_line=end_line,
-                    end_column=end_column,
-                    offset=hit.start,
-                    match=text[hit.start : hit.end],
-                    suggestion=hit.suggestion,
-                    link=self._base_url + rule["link"],
-                    fix=keep_first_letter_case(text[hit.start : hit.end], hit.fix)
-                    if hit.fix
-                    else None,
+                    rule["id"],
+                    rule["kind"],
+                    rule["severity"],
+                    message,
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    start,
+                    match,
+                    hit.suggestion,
+                    base_url + rule["link"],
+                    keep_first_letter_case(match, hit.fix) if hit.fix else None,
                 )
             )
-        findings.sort(key=lambda f: (f.offset, -SEVERITY_ORDER[f.severity], f.rule))
+        if len(findings) > 1:
+            findings.sort(key=_order)
         return findings
 
-    @staticmethod
     def _hits(
-        plan: _Plan, reading: Reading, context: Context, kinds: Sequence[str] | None
+        self,
+        channel: str,
+        plan: tuple[_Compiled, ...],
+        reading: Reading,
+        context: Context,
+        kinds: Sequence[str] | None,
     ) -> Iterator[tuple[_Compiled, Hit]]:
         """Each rule's hits, at offsets of the reply as typed."""
-        if plan.index is not None:
-            found = plan.index.find(reading)
-            for compiled, group in plan.terms:
-                if kinds is None or compiled.rule["kind"] in kinds:
-                    for hit in compiled.report(found[group], context):  # type: ignore[misc]
-                        yield compiled, hit
-        for compiled in plan.rules(reading.nfc):
+        terms = self._channels[channel]
+        situation = context.situation
+        found = self._terms.find(reading, terms.active) if terms.active else {}
+        for group, matches in found.items():
+            compiled = terms.groups[group]
+            if _applies(compiled.rule, situation) and (
+                kinds is None or compiled.rule["kind"] in kinds
+            ):
+                for hit in compiled.report(matches, context):  # type: ignore[misc]
+                    yield compiled, hit
+        for group, compiled in terms.missing:
+            if (
+                group not in found
+                and _applies(compiled.rule, situation)
+                and (kinds is None or compiled.rule["kind"] in kinds)
+            ):
+                for hit in compiled.report([], context):  # type: ignore[misc]
+                    yield compiled, hit
+        for compiled in plan:
             if kinds is None or compiled.rule["kind"] in kinds:
                 for hit in compiled.matcher(reading.nfc, context):  # type: ignore[misc]
                     start, end = reading.nfc_span(hit.start, hit.end)
-                    yield compiled, replace(hit, start=start, end=end)
+                    yield compiled, hit._replace(start=start, end=end)
 
     def _unknown(self, channel: str, situation: str | None) -> UnknownName:
+        from generator.model.diagnostics import did_you_mean
+
         if channel not in self.channels:
             return UnknownName(
                 f"there is no channel '{channel}'."
@@ -269,32 +308,25 @@ class Checker:
         )
 
 
-@functools.lru_cache(maxsize=256)
-def _scan(prefilters: tuple[str, ...]) -> Any:
-    """An RE2 set of prefilters; channels and situations with the same rules share one.
-
-    None when the set does not fit RE2's memory budget: the rules then simply all run.
-    """
-    scan = re2.Set.SearchSet(_SET_OPTIONS)
-    try:
-        for prefilter in prefilters:
-            scan.Add(prefilter)
-        scan.Compile()
-    except re2.error:
-        return None
-    return scan
-
-
 def _compile(key: str, rule: Mapping[str, Any], shared: dict[str, _Compiled]) -> _Compiled:
     """A rule of the export, compiled the first time a channel refers to it."""
     if key not in shared:
         kind, options = KINDS[rule["kind"]], rule["options"]
         if kind.terms is not None and kind.report is not None:
-            shared[key] = _Compiled(rule, None, None, kind.terms(options), kind.report(options))
+            shared[key] = _Compiled(
+                rule, None, kind.terms(options), kind.report(options), kind.reports_missing
+            )
         else:
-            prefilter = kind.prefilter(options) if kind.prefilter else None
-            shared[key] = _Compiled(rule, kind.compile(options), prefilter)
+            shared[key] = _Compiled(rule, kind.compile(options))
     return shared[key]
+
+
+def _joinable(base_url: str) -> str:
+    return base_url if not base_url or base_url.endswith("/") else base_url + "/"
+
+
+def _order(finding: Finding) -> tuple[int, int, str]:
+    return finding.offset, -SEVERITY_ORDER[finding.severity], finding.rule
 
 
 def _position(lines: list[int], offset: int) -> tuple[int, int]:

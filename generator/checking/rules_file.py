@@ -3,26 +3,35 @@
 A rules file may have been edited by hand or come from elsewhere: besides its schema, what the
 checker relies on is checked here (unique channels and rules, known situations, patterns that
 compile in linear time), so that a bad file is a clear error, never a crash.
+
+`playbook check --rules` runs this on every start, so it checks the file against the export
+schema with a small checker of the few JSON Schema keywords that schema uses, rather than
+loading a JSON Schema library: the file was written by `playbook export`, and this only has
+to catch a file that was edited by hand, cut short or made by another version.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import re2
-
 from generator.kinds import KINDS
-from generator.schemas.check import SchemaCheck
-from generator.schemas.export import export_schema
 from generator.text.patterns import PatternError
 from generator.vocabulary import FORMAT_VERSION
 
-_SET_OPTIONS = re2.Options()
-_SET_OPTIONS.log_errors = False
+_TYPES: dict[str, tuple[type, ...]] = {
+    "object": (dict,),
+    "array": (list,),
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "null": (type(None),),
+}
 
 
 class RulesFileError(ValueError):
@@ -30,8 +39,10 @@ class RulesFileError(ValueError):
 
 
 @cache
-def _check() -> SchemaCheck:
-    return SchemaCheck(export_schema())
+def _schema() -> dict[str, Any]:
+    from generator.schemas.export import export_schema
+
+    return export_schema()
 
 
 def read_rules(path: Path) -> dict[str, Any]:
@@ -66,13 +77,12 @@ def parse_rules(text: str, path: str) -> dict[str, Any]:
             f"{FORMAT_VERSION.split('.')[0]}.x: export it again with this playbook."
         )
     try:
-        # The first reason is enough to refuse the file; finding them all can take long.
-        invalid = next(iter(_check().errors(document)), None)
+        invalid = first_problem(document, _schema())
     except RecursionError:
         raise RulesFileError(f"{path} nests values too deeply: export it again.") from None
     if invalid is not None:
-        where = "/" + "/".join(map(str, invalid.absolute_path))
-        raise RulesFileError(f"{path}: {where}: {invalid.message}: export it again.")
+        where, what = invalid
+        raise RulesFileError(f"{path}: {where or '/'}: {what}: export it again.")
     problem = next(_problems(document), None)
     if problem is not None:
         raise RulesFileError(f"{path}: {problem[0]}: {problem[1]}: export it again.")
@@ -109,16 +119,97 @@ def _repeats(where: str, ids: list[str], what: str) -> Iterator[tuple[str, str]]
 
 
 def _compiles(rule: dict[str, Any]) -> str | None:
-    """Why the checker could not compile a rule's options, if it could not."""
+    """Why the checker could not compile a rule's options, if it could not. Term rules always
+    compile (their size is checked when the checker builds its term index)."""
     kind = KINDS[rule["kind"]]
+    if kind.terms is not None:
+        return None
     try:
         kind.compile(rule["options"])
-        if kind.prefilter is not None:
-            scan = re2.Set.SearchSet(_SET_OPTIONS)
-            scan.Add(kind.prefilter(rule["options"]))
-            scan.Compile()
     except PatternError as error:
         return str(error).rstrip(".")
-    except re2.error:
-        return "the rule's patterns are too large or invalid for RE2"
     return None
+
+
+def first_problem(value: Any, schema: dict[str, Any], where: str = "") -> tuple[str, str] | None:
+    """Where `value` first breaks `schema` and how, for the keywords the export schema uses:
+    type, const, enum, pattern, minimum, minItems, minLength, properties, required,
+    additionalProperties, propertyNames, items, oneOf, allOf, if/then."""
+    if "type" in schema:
+        names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        if not any(_is(value, name) for name in names):
+            return where, f"{json.dumps(value)[:40]} is not of type {' or '.join(names)}"
+    if "const" in schema and value != schema["const"]:
+        return where, f"{json.dumps(value)[:40]} is not {json.dumps(schema['const'])}"
+    if "enum" in schema and value not in schema["enum"]:
+        return where, f"{json.dumps(value)[:40]} is not one of {json.dumps(schema['enum'])}"
+    if (
+        "pattern" in schema
+        and isinstance(value, str)
+        and not _pattern(schema["pattern"]).search(value)
+    ):
+        return where, f"'{value}' does not match '{schema['pattern']}'"
+    if "minimum" in schema and _is(value, "number") and value < schema["minimum"]:
+        return where, f"{value} is less than {schema['minimum']}"
+    if "minItems" in schema and isinstance(value, list) and len(value) < schema["minItems"]:
+        short = "should be non-empty" if schema["minItems"] == 1 else "is too short"
+        return where, f"{json.dumps(value)[:40]} {short}"
+    if "minLength" in schema and isinstance(value, str) and len(value) < schema["minLength"]:
+        return where, f"'{value}' is shorter than {schema['minLength']} characters"
+    if isinstance(value, dict):
+        found = _object_problem(value, schema, where)
+        if found:
+            return found
+    if isinstance(value, list) and "items" in schema:
+        for index, item in enumerate(value):
+            found = first_problem(item, schema["items"], f"{where}/{index}")
+            if found:
+                return found
+    if "oneOf" in schema:
+        fits = sum(first_problem(value, option, where) is None for option in schema["oneOf"])
+        if fits != 1:
+            return where, f"{json.dumps(value)[:40]} fits {fits} of the choices, not one"
+    for part in schema.get("allOf", ()):
+        if "if" in part and first_problem(value, part["if"], where) is not None:
+            continue
+        found = first_problem(value, part.get("then", part), where)
+        if found:
+            return found
+    return None
+
+
+def _object_problem(
+    value: dict[str, Any], schema: dict[str, Any], where: str
+) -> tuple[str, str] | None:
+    for name in schema.get("required", ()):
+        if name not in value:
+            return where, f"'{name}' is a required property"
+    properties = schema.get("properties", {})
+    extra = schema.get("additionalProperties", True)
+    names = schema.get("propertyNames")
+    for name, item in value.items():
+        if names is not None and (found := first_problem(name, names, f"{where}/{name}")):
+            return found
+        if name in properties:
+            found = first_problem(item, properties[name], f"{where}/{name}")
+        elif extra is False:
+            return where, f"'{name}' is not an expected property"
+        elif isinstance(extra, dict):
+            found = first_problem(item, extra, f"{where}/{name}")
+        else:
+            found = None
+        if found:
+            return found
+    return None
+
+
+def _is(value: Any, name: str) -> bool:
+    if name in ("integer", "number") and isinstance(value, bool):
+        return False
+    return isinstance(value, _TYPES[name])
+
+
+@cache
+def _pattern(pattern: str) -> re.Pattern[str]:
+    # JSON Schema's $ is the end of the text, not also before a final newline as in Python.
+    return re.compile(pattern.replace("$", r"\Z"))

@@ -5,13 +5,12 @@ Schema fragment for its options), `EXPORTED` (the schema of its options once nor
 `EXAMPLES` (options with texts that pass and fail),
 `normalise(options, environment)` (the options as exported, with nothing left implicit),
 `compile(normalised)` (a matcher over a reply) and, optionally, `problems(options)` (checks
-of meaning that a schema cannot express, as (path, message) pairs) and `prefilter(normalised)`
-(an RE2 pattern that occurs in every reply the rule reports on, so that one pass over the
-reply tells which rules can be skipped).
+of meaning that a schema cannot express, as (path, message) pairs).
 
 A kind that looks for terms gives, instead of `compile`, `terms(normalised)` (the TermGroup to
 find) and `report(normalised)` (from the matches found to the hits), so that the checker can
-find the terms of every rule of a channel in one pass over the reply.
+find the terms of every rule of a channel in one pass over the reply; `REPORTS_MISSING =
+True` says that it reports also when none of its terms is found.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ import pkgutil
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.text.matching import Match, TermGroup, TermMatcher
 
@@ -35,9 +34,10 @@ class Context:
     metric: str = "first_response"
 
 
-@dataclass(frozen=True)
-class Hit:
-    """Where a rule is broken: a span of the reply (empty when the reply lacks something)."""
+class Hit(NamedTuple):
+    """Where a rule is broken: a span of the reply (empty when the reply lacks something).
+
+    A named tuple, immutable and cheap to make: a reply can break rules many times over."""
 
     start: int
     end: int
@@ -81,10 +81,10 @@ class RuleKind:
     normalise: Callable[[dict[str, Any], Environment], dict[str, Any]]
     compile: Callable[[dict[str, Any]], Matcher]
     problems: Callable[[dict[str, Any]], list[tuple[tuple[str | int, ...], str]]]
-    prefilter: Callable[[dict[str, Any]], str] | None = None
     applies_to_templates: bool = True
     terms: Callable[[dict[str, Any]], TermGroup] | None = None
     report: Callable[[dict[str, Any]], Reporter] | None = None
+    reports_missing: bool = False
 
 
 def _term_compile(module: ModuleType) -> Callable[[dict[str, Any]], Matcher]:
@@ -126,10 +126,10 @@ def _kind(module: ModuleType) -> RuleKind:
         normalise=module.normalise,
         compile=getattr(module, "compile", None) or _term_compile(module),
         problems=getattr(module, "problems", lambda options: []),
-        prefilter=getattr(module, "prefilter", None),
         applies_to_templates=getattr(module, "APPLIES_TO_TEMPLATES", True),
         terms=getattr(module, "terms", None),
         report=getattr(module, "report", None),
+        reports_missing=getattr(module, "REPORTS_MISSING", False),
     )
 
 

@@ -60,10 +60,6 @@ def normalise(options: dict[str, Any], environment: Environment) -> dict[str, An
     return {"max": options["max"], "pattern": PATTERN, "syntax": "re2"}
 
 
-def prefilter(options: dict[str, Any]) -> str:
-    return str(options["pattern"])
-
-
 def compile(options: dict[str, Any]) -> Matcher:
     pattern = compile_linear(options["pattern"], case_sensitive=True)
     limit = options["max"]

@@ -83,11 +83,6 @@ def problems(options: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]
     return found
 
 
-def prefilter(options: dict[str, Any]) -> str:
-    joined = "|".join(f"(?:{p})" for p in options["patterns"])
-    return joined if options["case_sensitive"] else f"(?i:{joined})"
-
-
 def _any(patterns: list[str], case_sensitive: bool):  # type: ignore[no-untyped-def]
     joined = "|".join(f"(?:{p})" for p in patterns)
     return compile_linear(joined, case_sensitive=case_sensitive) if patterns else None

@@ -67,10 +67,6 @@ def normalise(options: dict[str, Any], environment: Environment) -> dict[str, An
     return {"pattern": pattern, "syntax": "re2", "case_sensitive": True}
 
 
-def prefilter(options: dict[str, Any]) -> str:
-    return str(options["pattern"])
-
-
 def compile(options: dict[str, Any]) -> Matcher:
     pattern = compile_linear(options["pattern"], case_sensitive=True)
 

@@ -14,7 +14,6 @@ from typing import Any
 
 from generator.kinds import Environment, Hit, Reporter
 from generator.kinds._terms import TERM
-from generator.resources import RULES
 from generator.text.matching import TermGroup
 
 OPTIONS = {
@@ -74,6 +73,8 @@ EXAMPLES = [
 @cache
 def builtin_markers() -> dict[str, dict[str, str | None]]:
     """Language -> informal marker -> formal replacement (or None)."""
+    from generator.resources import RULES  # on first use: importlib.resources is slow to load
+
     markers: dict[str, dict[str, str | None]] = json.loads(
         (RULES / "register.json").read_text(encoding="utf-8")
     )["markers"]
@@ -106,5 +107,5 @@ def report(options: dict[str, Any]) -> Reporter:
         for m in options["markers"]
     ]
     return lambda matches, context: [
-        Hit(m.start, m.end, suggestion=suggestions[m.index]) for m in matches
+        Hit(m.start, m.end, suggestion=suggestions[m.term]) for m in matches
     ]

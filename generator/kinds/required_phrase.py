@@ -13,6 +13,8 @@ from generator.kinds import Environment, Hit, Reporter
 from generator.kinds._terms import CASE_SENSITIVE, TERMS
 from generator.text.matching import TermGroup
 
+REPORTS_MISSING = True
+
 OPTIONS = {
     "type": "object",
     "additionalProperties": False,

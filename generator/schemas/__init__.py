@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.resources import RULES
 from generator.schemas.export import export_schema
 from generator.schemas.guidelines import channel_schema, playbook_schema
 
@@ -26,6 +25,9 @@ def published() -> dict[str, str]:
 
 def write_published() -> list[str]:
     """Regenerate the schemas under rules/; return the names of the files that changed."""
+    # Imported here: importlib.resources costs `check --rules` (which reads the export
+    # schema) more than the rest of its start-up.
+    from generator.resources import RULES
     from generator.writing import write_atomic
 
     changed = []

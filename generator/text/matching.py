@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Set as AbstractSet
+from typing import NamedTuple
 
 import ahocorasick
 
-from generator.text.reading import APOSTROPHES, Reading, canonical_term, is_word
+from generator.text.reading import APOSTROPHES, Reading, canonical_term
 
 __all__ = [
     "APOSTROPHES",
@@ -39,8 +40,8 @@ __all__ = [
     "nfc",
 ]
 
-#: The most characters of terms one channel may have (about 200,000 terms): the automaton takes
-#: some 100 bytes a character, so this keeps a channel's terms within a few hundred MB.
+#: The most characters of terms an index may hold (about 200,000 terms): the automaton takes
+#: some 100 bytes a character, so this keeps the terms within a few hundred MB.
 MAX_TERM_CHARACTERS = 2_000_000
 
 
@@ -61,15 +62,13 @@ def canonical(term: str, case_sensitive: bool) -> str:
     return canonical_term(term, case_sensitive)
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     start: int
     end: int
-    index: int  # which of the group's terms
+    term: int  # which of the group's terms (its index in the group)
 
 
-@dataclass(frozen=True)
-class TermGroup:
+class TermGroup(NamedTuple):
     """The terms one rule looks for."""
 
     terms: tuple[str, ...]
@@ -98,38 +97,53 @@ class TermIndex:
         if size > MAX_TERM_CHARACTERS:
             raise TermBudgetError(
                 f"the terms take {size:,} characters, more than the {MAX_TERM_CHARACTERS:,} "
-                "one channel may have: split them between channels or drop some."
+                "that playbook compiles: shorten the lists of terms."
             )
         self._automata = {
             case_sensitive: _automaton(keys) for case_sensitive, keys in entries.items() if keys
         }
-        self._has_exceptions = any(g.exceptions for g in self.groups)
 
-    def find(self, text: str | Reading) -> list[list[Match]]:
-        """For each group, its matches in the text, at offsets of the text as typed."""
+    def find(
+        self, text: str | Reading, active: AbstractSet[int] | None = None
+    ) -> dict[int, list[Match]]:
+        """The matches of each group found in the text (of the `active` ones, by default of
+        all), at offsets of the text as typed; a group found nowhere is left out."""
         reading = text if isinstance(text, Reading) else Reading(text)
-        found: list[list[tuple[int, int, int]]] = [[] for _ in self.groups]
-        excepted: list[list[tuple[int, int, int]]] | None = (
-            [[] for _ in self.groups] if self._has_exceptions else None
-        )
+        found: dict[int, list[Match]] = {}
+        excepted: dict[int, list[Match]] = {}
         words = reading.canonical
-        last = len(words) - 1
+        size = len(words)
         for case_sensitive, automaton in self._automata.items():
             haystack = words if case_sensitive else reading.folded
             for end, (length, owners) in automaton.iter(haystack):
+                # Whole words only: no word character (letter, digit, _) on either side.
                 start = end - length + 1
-                if (start and is_word(words[start - 1])) or (
-                    end < last and is_word(words[end + 1])
-                ):
-                    continue
+                if start:
+                    char = words[start - 1]
+                    if char.isalnum() or char == "_":
+                        continue
+                end += 1
+                if end < size:
+                    char = words[end]
+                    if char.isalnum() or char == "_":
+                        continue
                 for number, role, index in owners:
-                    (found if role == _TERM else excepted)[number].append(  # type: ignore[index]
-                        (start, end + 1, index)
-                    )
-        return [
-            _matches(reading, spans, excepted[number] if excepted else [])
-            for number, spans in enumerate(found)
-        ]
+                    if active is not None and number not in active:
+                        continue
+                    spans = found if role == _TERM else excepted
+                    if number in spans:
+                        spans[number].append(Match(start, end, index))
+                    else:
+                        spans[number] = [Match(start, end, index)]
+        if reading.as_typed and not excepted:  # the common case: nothing to settle or map
+            for number, matches in found.items():
+                if len(matches) > 1:
+                    found[number] = _leftmost_longest(matches)
+            return found
+        return {
+            number: _matches(reading, spans, excepted.get(number))
+            for number, spans in found.items()
+        }
 
 
 def _automaton(keys: dict[str, dict[tuple[int, int], int]]) -> ahocorasick.Automaton:
@@ -140,7 +154,7 @@ def _automaton(keys: dict[str, dict[tuple[int, int], int]]) -> ahocorasick.Autom
     return automaton
 
 
-def _leftmost_longest(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+def _leftmost_longest(spans: list[Match]) -> list[Match]:
     kept, last = [], 0
     for span in sorted(spans, key=lambda s: (s[0], -s[1])):
         if span[0] >= last:
@@ -149,22 +163,18 @@ def _leftmost_longest(spans: list[tuple[int, int, int]]) -> list[tuple[int, int,
     return kept
 
 
-def _matches(
-    reading: Reading, spans: list[tuple[int, int, int]], exceptions: list[tuple[int, int, int]]
-) -> list[Match]:
-    if not spans:
-        return []
-    kept = _leftmost_longest(spans)
+def _matches(reading: Reading, spans: list[Match], exceptions: list[Match] | None) -> list[Match]:
+    kept = _leftmost_longest(spans) if len(spans) > 1 else spans
     if exceptions:
         allowed = _leftmost_longest(exceptions)
         starts = [s for s, _, _ in allowed]
         kept = [k for k in kept if not _inside(k, allowed, starts)]
+    if reading.as_typed:
+        return kept
     return [Match(*reading.span(start, end), index) for start, end, index in kept]
 
 
-def _inside(
-    span: tuple[int, int, int], allowed: list[tuple[int, int, int]], starts: list[int]
-) -> bool:
+def _inside(span: Match, allowed: list[Match], starts: list[int]) -> bool:
     """Whether a span lies within one of the (sorted, disjoint) exception spans."""
     index = bisect.bisect_right(starts, span[0]) - 1
     return index >= 0 and span[1] <= allowed[index][1]
@@ -180,7 +190,7 @@ class TermMatcher:
         self._index = TermIndex([TermGroup(tuple(terms), case_sensitive, tuple(exceptions))])
 
     def finditer(self, text: str | Reading) -> Iterator[Match]:
-        return iter(self._index.find(text)[0])
+        return iter(self._index.find(text).get(0, ()))
 
     def search(self, text: str | Reading) -> Match | None:
         return next(self.finditer(text), None)

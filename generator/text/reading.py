@@ -12,13 +12,12 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from functools import cached_property
 
 APOSTROPHES = "'’ʼ"
-_APOSTROPHE = str.maketrans({a: "'" for a in APOSTROPHES[1:]})
 _SPACES = re.compile(r"\s\s+")
-_SPACE = re.compile(r"\s")
+_OTHER_SPACE = re.compile(r"[^\S ]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
 
 
 def is_word(char: str) -> bool:
@@ -30,7 +29,14 @@ def fold(text: str) -> str:
     folded = text.casefold()
     if len(folded) == len(text):  # casefold never shortens: equal length means one for one
         return folded
-    return "".join(_fold_char(c) for c in text)
+    return "".join(
+        piece.lower() if piece.isascii() else _fold_run(piece) for piece in _RUNS.findall(text)
+    )
+
+
+def _fold_run(run: str) -> str:
+    folded = run.casefold()
+    return folded if len(folded) == len(run) else "".join(_fold_char(c) for c in run)
 
 
 def _fold_char(char: str) -> str:
@@ -42,6 +48,9 @@ def _fold_char(char: str) -> str:
 
 def canonical_term(term: str, case_sensitive: bool) -> str:
     """A term in the form it is looked for in a reply's canonical text."""
+    if term.isascii():  # already NFC, no other apostrophes: only spaces and case to settle
+        words = " ".join(term.split())
+        return words if case_sensitive else words.lower()
     reading = Reading(term.strip())
     return reading.canonical if case_sensitive else reading.folded
 
@@ -64,12 +73,24 @@ class Reading:
             self._runs.append((start - removed, start, end))
             removed += end - start - 1
         self._run_starts = [r[0] for r in self._runs]
-        spaced = _SPACES.sub(" ", self.nfc) if self._runs else self.nfc
-        self.canonical = _SPACE.sub(" ", spaced).translate(_APOSTROPHE)
+        canonical = _SPACES.sub(" ", self.nfc) if self._runs else self.nfc
+        if _OTHER_SPACE.search(canonical):  # str.replace is many times faster than re.sub
+            canonical = canonical.replace("\n", " ").replace("\t", " ")
+            if _OTHER_SPACE.search(canonical):
+                canonical = _OTHER_SPACE.sub(" ", canonical)
+        for apostrophe in APOSTROPHES[1:]:
+            if apostrophe in canonical:
+                canonical = canonical.replace(apostrophe, "'")
+        self.canonical = canonical
+        #: Whether offsets in the canonical text are offsets in the text as typed.
+        self.as_typed = not self._runs and not self._nfc_pieces
+        self._folded: str | None = None
 
-    @cached_property
+    @property
     def folded(self) -> str:
-        return fold(self.canonical)
+        if self._folded is None:
+            self._folded = fold(self.canonical)
+        return self._folded
 
     def _normalise(self, text: str) -> str:
         """NFC of a text, remembering which typed characters each changed piece came from.

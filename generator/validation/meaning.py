@@ -12,7 +12,7 @@ from generator.kinds import KINDS
 from generator.model.diagnostics import Diagnostic, Level, did_you_mean
 from generator.schemas.check import SchemaCheck
 from generator.text import durations
-from generator.text.matching import TermMatcher, canonical
+from generator.text.matching import TermBudgetError, TermMatcher, canonical
 from generator.validation.building import apply_override, declared_rules
 from generator.validation.loading import Document, pointer
 from generator.vocabulary import BANDS, METRICS
@@ -357,7 +357,12 @@ def _terms(report: _Report, documents: list[Document]) -> None:
                 "instead_of is for preferred terms: give a banned term a replacement.",
                 level=Level.WARNING,
             )
-    matcher = TermMatcher(list(banned))
+    try:
+        matcher = TermMatcher(list(banned))
+    except TermBudgetError as error:
+        doc, _ = next(iter(banned.values()))
+        report.add(doc, ("terms",), "term-budget", f"the banned terms: {error}")
+        return
     for doc, i, entry in entries:
         if entry["status"] == "preferred" and canonical(entry["term"], False) in banned:
             other, j = banned[canonical(entry["term"], False)]
