@@ -63,14 +63,24 @@ def test_type_a_draft_see_the_findings_and_apply_a_suggestion(
     browser.execute_script("window.scrollTo(0, 0)")
     _screenshot(browser, "check-desktop.png")
 
-    # The preferred term's suggestion, applied with the keyboard.
-    button = next(
-        b
-        for b in browser.find_elements(By.CSS_SELECTOR, "button.pb-check__apply")
-        if "refund" in b.text
-    )
-    browser.execute_script("arguments[0].focus()", button)
-    button.send_keys("\n")
+    # The preferred term's fix, reached and applied with the keyboard alone: Tab from the
+    # draft through the findings' links and buttons, then Space.
+    from selenium.webdriver.common.keys import Keys
+
+    def on_the_fix() -> bool:
+        active = browser.switch_to.active_element
+        return (
+            "pb-check__apply" in (active.get_attribute("class") or "") and "refund" in active.text
+        )
+
+    assert browser.switch_to.active_element == draft
+    for _ in range(8):
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+        if on_the_fix():
+            break
+    button = browser.switch_to.active_element
+    assert button.tag_name == "button" and "refund" in button.text
+    button.send_keys(Keys.SPACE)
     wait.until(lambda _: len(_findings(browser)) == 2)
     assert "refund" in draft.get_attribute("value")
     assert "money back" not in draft.get_attribute("value")

@@ -3,9 +3,9 @@
  * types, with the words that break a rule highlighted behind the draft. The rules come from
  * the site's own rules.json; what is typed stays in the page.
  */
-import { check, detectSituation } from "./playbook-check.js";
-
 const forms = [...document.querySelectorAll("[data-pb-check]")];
+// The checker loads only on pages with a check form (this script is on every page).
+const { check, detectSituation } = forms.length ? await import("./playbook-check.js") : {};
 let loaded = null;
 
 function rulesFrom(root) {
