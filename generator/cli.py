@@ -240,6 +240,11 @@ def _checker(rules_file: Path | None, guidelines: Path | None, site_url: str) ->
     help="The customer's message: its situation is detected from the signals.",
 )
 @click.option(
+    "--explain",
+    is_flag=True,
+    help="With --in-reply-to: print which signals and cues matched and why a situation won.",
+)
+@click.option(
     "--rules",
     "rules_file",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -282,6 +287,7 @@ def check_command(
     channel: str,
     situation: str | None,
     in_reply_to: str | None,
+    explain: bool,
     rules_file: Path | None,
     guidelines: Path | None,
     waited: str | None,
@@ -314,8 +320,14 @@ def check_command(
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--waited") from None
     checker = _checker(rules_file, guidelines, site_url)
+    if explain and in_reply_to is None:
+        raise click.UsageError("--explain explains --in-reply-to: give the customer's message.")
     if in_reply_to is not None:
-        situation = checker.detect_situation(in_reply_to)
+        detection = checker.explain_situation(in_reply_to)
+        situation = detection.situation
+        if explain:
+            for line in detection.explain(in_reply_to):
+                click.echo(f"situation: {line}", err=True)
     replies = [_read_reply(name) for name in (files or ("-",))]
     metric = "next_response" if is_next else "first_response"
     try:

@@ -15,6 +15,7 @@ import orjson
 
 from generator.kinds import KINDS, Environment
 from generator.model import Band, Channel, Playbook, Rule, Template
+from generator.text.signals import detection
 from generator.vocabulary import BANDS, FORMAT, FORMAT_VERSION, METRICS
 
 RULES_PAGE = "rules/"
@@ -33,9 +34,13 @@ MATCHING = {
         "case-insensitively. A rule's unless patterns exempt the whole reply when any matches."
     ),
     "situations": (
-        "The situation of a customer's message is the one with the most signals found in it "
-        "as terms (see terms); a tie goes to the situation listed first; none found: no "
-        "situation. A rule with situations applies only in those; with none, in every one."
+        "The situation of a customer's message follows detection: a situation is a candidate "
+        "when one of its signals matches (the stems of the signal's words, by the named "
+        "Snowball stemmer, occur in the message's words in order and next to each other; words "
+        "are runs of letters and digits outside @mentions and links, lower-cased, apostrophes "
+        "inside a word kept unless split_apostrophes) or when one of its cues fires (each cue "
+        "says when); of the candidates, the first in precedence wins; none: no situation. A "
+        "rule with situations applies only in those; with none, in every one."
     ),
     "positions": (
         "Findings point at character offsets of the reply in Unicode code points; a rule that "
@@ -189,6 +194,9 @@ def export(playbook: Playbook) -> dict[str, Any]:
             {"id": s.id, "name": s.name, "signals": list(s.signals)} for s in playbook.situations
         ],
         "rules": rules,
+        "detection": detection(
+            playbook.language, [(s.id, s.signals, s.builtin) for s in playbook.situations]
+        ),
         "channels": [export_channel(playbook, c, keys[c.id]) for c in playbook.channels],
     }
 

@@ -44,7 +44,7 @@ def test_a_bad_complaint_reply_gets_each_problem_once(sample: Checker) -> None:
     assert summary == [
         ("complaint-apology", 1, 1, ""),
         ("term-as-per-our-policy", 1, 14, "As per our"),
-        ("no-channel-switch", 2, 8, "call our h"),
+        ("no-channel-switch", 2, 1, "Please cal"),
         (
             "whatsapp-message-length",
             2,

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
+from generator.checking.situations import Detection, Detector, detector_for
 from generator.kinds import KINDS, Context, Hit, Matcher, Reporter
 from generator.text.fixes import keep_first_letter_case
 from generator.text.matching import TermBudgetError, TermGroup, TermIndex
@@ -113,10 +114,7 @@ class Checker:
         self.channels: tuple[str, ...] = tuple(c["id"] for c in rules["channels"])
         self._rules: Mapping[str, Mapping[str, Any]] = rules["rules"]
         self._keys = {c["id"]: c["rules"] for c in rules["channels"]}
-        try:
-            self._signals = TermIndex([TermGroup(tuple(s["signals"])) for s in rules["situations"]])
-        except TermBudgetError as error:
-            raise TermBudgetError(f"the signals of the situations: {error}") from None
+        self._detector = detector_for(rules)
         # Links are relative ("rules/#id"): a site URL without its trailing slash still joins.
         self._base_url = _joinable(base_url)
         # A channel's other rules by situation, compiled on first use. They run one by one:
@@ -195,14 +193,16 @@ class Checker:
         return cls(read_rules(Path(path)), base_url=base_url)
 
     def detect_situation(self, message: str) -> str | None:
-        """The situation whose signals occur most in a customer's message (first on a tie)."""
-        best, best_count = None, 0
-        found = self._signals.find(message)
-        for number, situation in enumerate(self.situations):
-            count = len({m.term for m in found.get(number, ())})
-            if count > best_count:
-                best, best_count = situation, count
-        return best
+        """The situation of a customer's message (see `generator.checking.situations`)."""
+        return self._detector.detect(message).situation
+
+    def explain_situation(self, message: str) -> Detection:
+        """The situation of a customer's message with the signals and cues behind it."""
+        return self._detector.detect(message)
+
+    @property
+    def detector(self) -> Detector:
+        return self._detector
 
     def check(
         self,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.kinds import Context, Environment, Hit, Matcher
+from generator.kinds import Context, Environment, Hit, Matcher, _lexicons
 from generator.text.patterns import browser_problem, compile_linear, problem
 
 PATTERN = {"type": "string", "minLength": 1}
@@ -18,9 +18,9 @@ PATTERN = {"type": "string", "minLength": 1}
 OPTIONS = {
     "type": "object",
     "additionalProperties": False,
-    "required": ["patterns"],
     "properties": {
         "patterns": {"type": "array", "items": PATTERN, "minItems": 1},
+        "builtin": _lexicons.option("patterns"),
         "case_sensitive": {"type": "boolean", "default": False},
         "unless": {
             "type": "array",
@@ -56,13 +56,30 @@ EXAMPLES = [
         ],
         "fail": ["Please call our hotline.", "Send us an email with the details."],
     },
+    {
+        "options": {"builtin": ["channel-switch", "private-message"]},
+        "pass": [
+            "They call us Southbest, and we love it.",
+            "Please send us a DM with your order number and we'll check.",
+            "I've asked the courier to call you before delivery.",
+        ],
+        "fail": [
+            "Please give us a call on 0800 000 000.",
+            "Send us a note via https://example.com/contact and we'll look into it.",
+            "You can create a support ticket here: https://example.com/help",
+            "Please reach out to our billing team for this.",
+            "Send us a DM and we'll take a look.",
+            "DM me and I'll sort it.",
+        ],
+    },
 ]
 
 
 def normalise(options: dict[str, Any], environment: Environment) -> dict[str, Any]:
+    patterns, unless = _lexicons.patterns(options.get("builtin", []), environment.language)
     return {
-        "patterns": list(options["patterns"]),
-        "unless": list(options.get("unless", [])),
+        "patterns": list(dict.fromkeys([*options.get("patterns", []), *patterns])),
+        "unless": list(dict.fromkeys([*options.get("unless", []), *unless])),
         "case_sensitive": options.get("case_sensitive", False),
         "syntax": "re2",
         "suggestion": options.get("suggestion"),
@@ -70,7 +87,10 @@ def normalise(options: dict[str, Any], environment: Environment) -> dict[str, An
 
 
 def problems(options: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
+    """Patterns that are invalid or cannot run in linear time (the built-in ones are tested)."""
     found: list[tuple[tuple[str | int, ...], str]] = []
+    if "patterns" not in options and "builtin" not in options:
+        found.append(((), "no patterns: give patterns, builtin ([channel-switch]), or both"))
     for field in ("patterns", "unless"):
         for i, pattern in enumerate(options.get(field, [])):
             if not isinstance(pattern, str):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.kinds import Environment, Hit, Reporter
+from generator.kinds import Environment, Hit, Reporter, _lexicons
 from generator.kinds._terms import CASE_SENSITIVE, TERMS
 from generator.text.matching import TermGroup
 
@@ -18,8 +18,17 @@ REPORTS_MISSING = True
 OPTIONS = {
     "type": "object",
     "additionalProperties": False,
-    "required": ["phrases"],
-    "properties": {"phrases": TERMS, "case_sensitive": CASE_SENSITIVE},
+    "properties": {
+        "phrases": TERMS,
+        "builtin": _lexicons.option("phrases"),
+        "case_sensitive": CASE_SENSITIVE,
+        "replies": {
+            "enum": ["every", "first"],
+            "default": "every",
+            "description": "first: only the first reply of a conversation needs the phrase "
+            "(one apology is enough; a follow-up need not repeat it).",
+        },
+    },
 }
 
 EXPORTED = {
@@ -29,6 +38,7 @@ EXPORTED = {
     "properties": {
         "phrases": {"type": "array", "items": {"type": "string"}},
         "case_sensitive": {"type": "boolean"},
+        "replies": {"enum": ["every", "first"]},
     },
 }
 
@@ -43,14 +53,33 @@ EXAMPLES = [
         "pass": ["Ci scusiamo per il ritardo.", "Mi dispiace molto, signor Rossi."],
         "fail": ["Il pacco arriverà domani."],
     },
+    {
+        "options": {"builtin": ["apology"], "replies": "first"},
+        "pass": ["We apologize for the wait, Anna.", "So sorry about that!"],
+        "fail": ["Please DM us your order number."],
+    },
 ]
 
 
 def normalise(options: dict[str, Any], environment: Environment) -> dict[str, Any]:
     return {
-        "phrases": list(options["phrases"]),
+        "phrases": list(
+            dict.fromkeys(
+                [
+                    *options.get("phrases", []),
+                    *_lexicons.phrases(options.get("builtin", []), environment.language),
+                ]
+            )
+        ),
         "case_sensitive": options.get("case_sensitive", False),
+        "replies": options.get("replies", "every"),
     }
+
+
+def problems(options: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
+    if "phrases" in options or "builtin" in options:
+        return []
+    return [((), "no phrases: give phrases, builtin (such as [apology]), or both")]
 
 
 def terms(options: dict[str, Any]) -> TermGroup:
@@ -60,4 +89,11 @@ def terms(options: dict[str, Any]) -> TermGroup:
 def report(options: dict[str, Any]) -> Reporter:
     listed = ", ".join(f"'{p}'" for p in options["phrases"][:3])
     missing = [Hit(0, 0, suggestion=f"add a phrase such as {listed}")]
-    return lambda matches, context: [] if matches else missing
+    first_only = options.get("replies") == "first"
+
+    def reported(matches: list[Any], context: Any) -> list[Hit]:
+        if matches or (first_only and context.metric == "next_response"):
+            return []
+        return missing
+
+    return reported

@@ -16,6 +16,7 @@ class Situation:
     must: tuple[str, ...]
     must_not: tuple[str, ...]
     description: str = ""
+    builtin: bool = True  # the built-in signals and cues of the language add to `signals`
 
 
 @dataclass(frozen=True)

@@ -123,17 +123,56 @@ def export_schema() -> dict[str, Any]:
                     "channels resolve it differently.",
                     "additionalProperties": rule,
                 },
+                "detection": _detection(strings),
                 "channels": {"type": "array", "items": channel},
-            }
+            },
+            optional=("detection",),  # added in 2.1: files of format 2.0 stay valid
         ),
     }
 
 
-def _closed(properties: dict[str, Any], **extra: Any) -> dict[str, Any]:
+def _detection(strings: dict[str, Any]) -> dict[str, Any]:
+    """How a customer's message is given a situation: see matching.situations."""
+    signal = _closed({"phrase": {"type": "string"}, "stems": {**strings, "minItems": 1}})
+    signals = {"type": "array", "items": signal}
+    return _closed(
+        {
+            "language": {"type": "string"},
+            "stemmer": {"type": ["string", "null"], "description": "Snowball algorithm"},
+            "split_apostrophes": {"type": "boolean"},
+            "precedence": strings,
+            "signals": {"type": "object", "additionalProperties": signals},
+            "question_openers": signals,
+            "negations": {**strings, "description": "stems of the negation cue's words"},
+            "negation_suffixes": {**strings, "description": "a word ending so is a negation"},
+            "cues": {
+                "type": "object",
+                "description": "sentiment, shouting, question: each names its situation, its "
+                "thresholds and says in description when it fires",
+                "additionalProperties": {
+                    "type": "object",
+                    "required": ["situation", "description"],
+                    "properties": {"situation": {"type": "string"}},
+                },
+            },
+            "sentiment": {
+                "type": "object",
+                "required": ["analyser"],
+                "description": "vader: VADER's compound score; lexicon: the valences of stems "
+                "summed (a valence right after a negation counts -1/2 of itself), normalised",
+                "properties": {"analyser": {"enum": ["vader", "lexicon"]}},
+            },
+        }
+    )
+
+
+def _closed(
+    properties: dict[str, Any], optional: tuple[str, ...] = (), **extra: Any
+) -> dict[str, Any]:
     return {
         "type": "object",
         "additionalProperties": False,
-        "required": sorted(k for k in properties if k != "$schema"),
+        "required": sorted(k for k in properties if k != "$schema" and k not in optional),
         "properties": properties,
         **extra,
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.kinds import KINDS
+from generator.kinds import KINDS, max_length
 from generator.kinds._terms import VISIBLE
 from generator.text import durations
 from generator.vocabulary import BANDS, CHANNEL_KINDS, DAYS, DRAFT, LANGUAGES, METRICS, SEVERITIES
@@ -86,12 +86,23 @@ _METRICS = {metric: BAND for metric in METRICS}
 
 def playbook_schema() -> dict[str, Any]:
     situation = _object(
-        ["id", "name", "signals", "must", "must_not"],
+        ["id", "name", "must", "must_not"],
         {
             "id": ID,
             "name": TEXT,
             "description": MARKDOWN,
-            "signals": {**TEXTS, "minItems": 1},
+            "signals": {
+                **TEXTS,
+                "description": "Words and phrases of the customer's message that mark the "
+                "situation, matched by their stems, in order; they add to the built-in ones.",
+            },
+            "builtin": {
+                "type": "boolean",
+                "default": True,
+                "description": "Use the built-in signals and cues that ship for this situation "
+                "(complaint, reminder, refusal, human-request, information) in the playbook's "
+                "language; false: only the signals listed here.",
+            },
             "must": TEXTS,
             "must_not": TEXTS,
         },
@@ -143,6 +154,7 @@ def channel_schema() -> dict[str, Any]:
             "characters": {"type": "integer", "minimum": 1},
             "words": {"type": "integer", "minimum": 1},
             "sentences": {"type": "integer", "minimum": 1},
+            **max_length.COUNTING,
             "severity": {"enum": list(SEVERITIES)},
         },
         anyOf=[{"required": [unit]} for unit in ("characters", "words", "sentences")],

@@ -282,10 +282,11 @@ def build(
             Situation(
                 s["id"],
                 s["name"],
-                tuple(s["signals"]),
+                tuple(s.get("signals", ())),
                 tuple(s["must"]),
                 tuple(s["must_not"]),
                 s.get("description", ""),
+                s.get("builtin", True),
             )
             for s in data["situations"]
         ),

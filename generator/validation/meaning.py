@@ -99,7 +99,54 @@ def check_meaning(
         _templates(report, doc)
         _business_hours(report, doc)
     _terms(report, documents)
+    _public_complaints(report, valid)
     return report.found
+
+
+def _complaint_target(doc: Document, metric: str) -> tuple[int, tuple[Any, ...]] | None:
+    """A channel's complaint target for a metric in seconds, with where it is written."""
+    times = doc.data["response_times"]
+    own = times.get("situations", {}).get("complaint", {}).get(metric)
+    if own is not None:
+        path: tuple[Any, ...] = ("response_times", "situations", "complaint", metric, "target")
+        return durations.parse(own["target"]), path
+    if metric in times:
+        return durations.parse(times[metric]["target"]), ("response_times", metric, "target")
+    return None
+
+
+# Private channels answered in writing, at the agent's pace: live chat, phone and chatbots
+# answer at once by nature, so they are no measure for a public channel.
+_ASYNCHRONOUS = frozenset({"private_messaging", "email"})
+
+
+def _public_complaints(report: _Report, channels: Mapping[str, Document]) -> None:
+    """A complaint in public is seen by everyone: its target is no slower than a private one."""
+    for metric in METRICS:
+        private = [
+            (found[0], stem)
+            for stem, doc in sorted(channels.items())
+            if not doc.data.get("public", False)
+            and doc.data.get("kind") in _ASYNCHRONOUS
+            and (found := _complaint_target(doc, metric))
+        ]
+        if not private:
+            continue
+        fastest, fastest_channel = min(private)
+        for doc in channels.values():
+            found = _complaint_target(doc, metric) if doc.data.get("public", False) else None
+            if found and found[0] > fastest:
+                report.add(
+                    doc,
+                    found[1],
+                    "public-complaint-slower",
+                    f"the complaint {metric} target ({durations.format(found[0])}) of this "
+                    f"public channel is slower than that of {fastest_channel} "
+                    f"({durations.format(fastest)}), a private one: complaints in public are "
+                    "seen by everyone and need the fastest answer; lower it to "
+                    f"{durations.format(fastest)} or less.",
+                    level=Level.WARNING,
+                )
 
 
 def _duplicates(report: _Report, doc: Document, field: str) -> None:

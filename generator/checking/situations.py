@@ -1,0 +1,219 @@
+"""Which situation a customer's message is in: signals, cues beyond words, and a precedence.
+
+Every situation whose signals occur in the message (see `generator.text.signals`), or whose
+cue fires, is a candidate: negative sentiment and shouting (capitals, "!!!") make a complaint,
+a question makes an information request. Of the candidates, the first in the precedence wins
+(by default human-request, reminder, complaint, refusal, information): a complaint that also
+asks a question is a complaint. Everything is read from the export's `detection` section, so
+that other implementations reproduce it; `explain` says what matched and why a situation won.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.text import signals as text_signals
+from generator.text.matching import nfc
+
+_NOT_WORDS = re.compile(r"(?:https?://|www\.)\S+|[@#][\w]+")
+_WORDS = re.compile(r"[^\W_]+")
+_SENTENCES = re.compile(r"[.!?\n]+")
+_CAPITALS = re.compile(r"\b[^\W\d_a-z]{3,}\b")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a situation is a candidate: a signal found (with where) or a cue."""
+
+    situation: str
+    kind: str  # "signal" or "cue"
+    name: str  # the signal as written, or the cue's name
+    start: int = 0
+    end: int = 0
+    detail: str = ""
+
+    def describe(self, message: str) -> str:
+        if self.kind == "signal":
+            return f"signal '{self.name}' matched '{message[self.start : self.end]}'"
+        return f"cue {self.name}: {self.detail}"
+
+
+@dataclass(frozen=True)
+class Detection:
+    """The situation of a message (None when nothing matched), and the evidence for each."""
+
+    situation: str | None
+    evidence: tuple[Evidence, ...] = ()
+    precedence: tuple[str, ...] = ()
+    sentiment: float = 0.0
+    candidates: tuple[str, ...] = field(default=())
+
+    def explain(self, message: str) -> list[str]:
+        lines = [f"sentiment score {self.sentiment:+.2f}"]
+        for situation in self.candidates:
+            found = [e.describe(message) for e in self.evidence if e.situation == situation]
+            lines.append(f"{situation}: {'; '.join(found)}")
+        if self.situation is None:
+            lines.append("no situation: no signal or cue matched")
+        elif len(self.candidates) > 1:
+            others = ", ".join(c for c in self.candidates if c != self.situation)
+            lines.append(
+                f"{self.situation} wins over {others}: precedence {' > '.join(self.precedence)}"
+            )
+        else:
+            lines.append(f"{self.situation}: the only candidate")
+        return lines
+
+
+class Detector:
+    """Situation detection compiled from the export's `detection` section; immutable."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.language: str = data["language"]
+        self.precedence: tuple[str, ...] = tuple(data["precedence"])
+        self._cues: Mapping[str, Any] = data["cues"]
+        self._sentiment: Mapping[str, Any] = data["sentiment"]
+        # first stem -> (situation, signal, all stems), for one pass over the message
+        self._index: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+        for situation, entries in data["signals"].items():
+            for entry in entries:
+                stems = tuple(entry["stems"])
+                self._index.setdefault(stems[0], []).append((situation, entry["phrase"], stems))
+        self._negations = frozenset(data.get("negations", ()))
+        self._negation_suffixes = tuple(data.get("negation_suffixes", ()))
+        self._openers = [tuple(e["stems"]) for e in data["question_openers"]]
+
+    def detect(self, message: str) -> Detection:
+        message = nfc(message)
+        words = text_signals.words(message, self.language)
+        stems = [w.stem for w in words]
+        evidence: list[Evidence] = []
+        for i, word in enumerate(words):
+            for key in (word.stem, f"={word.form}"):
+                for situation, phrase, signal in self._index.get(key, ()):
+                    if _matches(signal, words[i : i + len(signal)]):
+                        end = words[i + len(signal) - 1].end
+                        evidence.append(Evidence(situation, "signal", phrase, word.start, end))
+        score = self.sentiment(message, stems)
+        praise = self._cues.get("praise")
+        if praise and score >= praise["at_least"]:
+            own = {e.name for e in evidence if e.situation == praise["situation"]}
+            if len(own) < praise["signals"]:
+                evidence = [e for e in evidence if e.situation != praise["situation"]]
+        evidence.extend(self._cue_evidence(message, stems, score))
+        found = {e.situation for e in evidence}
+        candidates = tuple(s for s in self.precedence if s in found)
+        return Detection(
+            situation=candidates[0] if candidates else None,
+            evidence=tuple(evidence),
+            precedence=self.precedence,
+            sentiment=score,
+            candidates=candidates,
+        )
+
+    def detect_conversation(self, messages: Sequence[str]) -> Detection:
+        """The situation of a conversation from its customer's messages: the one first in the
+        precedence among the messages' situations, with the evidence of every message."""
+        detections = [self.detect(m) for m in messages]
+        found = {d.situation for d in detections}
+        candidates = tuple(s for s in self.precedence if s in found)
+        return Detection(
+            situation=candidates[0] if candidates else None,
+            evidence=tuple(e for d in detections for e in d.evidence),
+            precedence=self.precedence,
+            sentiment=min((d.sentiment for d in detections), default=0.0),
+            candidates=candidates,
+        )
+
+    def sentiment(self, message: str, stems: Sequence[str]) -> float:
+        """From -1 (most negative) to 1."""
+        if self._sentiment.get("analyser") == "vader":
+            return float(_vader().polarity_scores(message)["compound"])
+        valences, negations = self._sentiment["valences"], set(self._sentiment["negations"])
+        total = 0.0
+        for i, stem in enumerate(stems):
+            value = valences.get(stem, 0)
+            if value and i and stems[i - 1] in negations:
+                value = -value / 2
+            total += value
+        return total / math.sqrt(total * total + 15)
+
+    def _cue_evidence(self, message: str, stems: Sequence[str], score: float) -> list[Evidence]:
+        cues, found = self._cues, []
+        if "sentiment" in cues and score < cues["sentiment"]["below"]:
+            found.append(
+                Evidence(cues["sentiment"]["situation"], "cue", "sentiment", detail=f"{score:+.2f}")
+            )
+        if "shouting" in cues and score < cues["shouting"]["below"]:
+            cue = cues["shouting"]
+            plain = _NOT_WORDS.sub(" ", message)
+            capitals = [w for w in _CAPITALS.findall(plain) if len(w) >= cue["min_letters"]]
+            repeated = re.search(cue["repeated"], plain)
+            share = len(capitals) / max(len(_WORDS.findall(plain)), 1)
+            if len(capitals) >= cue["min_capital_words"] and share >= cue["min_share"]:
+                found.append(
+                    Evidence(cue["situation"], "cue", "shouting", detail=" ".join(capitals))
+                )
+            elif repeated:
+                found.append(Evidence(cue["situation"], "cue", "shouting", detail=repeated.group()))
+        if "negation" in cues and score < cues["negation"]["below"]:
+            negation = next(
+                (
+                    s
+                    for s in stems
+                    if s in self._negations
+                    or (self._negation_suffixes and s.endswith(self._negation_suffixes))
+                ),
+                None,
+            )
+            if negation:
+                found.append(
+                    Evidence(cues["negation"]["situation"], "cue", "negation", detail=negation)
+                )
+        if "question" in cues:
+            cue = cues["question"]
+            opener = self._opener(message)
+            if opener or (score < cue["below"] and re.search(cue["pattern"], message)):
+                shown = " ".join(t.lstrip("=") for t in opener) if opener else ""
+                detail = f"opens with '{shown}'" if opener else "a question mark"
+                found.append(Evidence(cue["situation"], "cue", "question", detail=detail))
+        return found
+
+    def _opener(self, message: str) -> tuple[str, ...] | None:
+        """The question opener that starts a sentence of the message, if any."""
+        for sentence in _SENTENCES.split(_NOT_WORDS.sub(" ", message)):
+            words = text_signals.words(sentence, self.language)
+            for opener in self._openers:
+                if _matches(opener, words[: len(opener)]):
+                    return opener
+        return None
+
+
+def _matches(signal: Sequence[str], words: Sequence[text_signals.Word]) -> bool:
+    return len(words) == len(signal) and all(
+        token in (word.stem, f"={word.form}") for token, word in zip(signal, words, strict=True)
+    )
+
+
+@functools.cache
+def _vader() -> Any:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def detector_for(rules: Mapping[str, Any]) -> Detector:
+    """The detector of an exported rules document; files without a detection section (format
+    1.0) get one built from their situations' signals with the built-in lexicons."""
+    data = rules.get("detection")
+    if data is None:
+        data = text_signals.detection(
+            rules["playbook"]["language"],
+            [(s["id"], s["signals"], True) for s in rules["situations"]],
+        )
+    return Detector(data)

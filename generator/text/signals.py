@@ -1,0 +1,165 @@
+"""Situation signals as data: words split and stemmed per language, and the built-in lexicons.
+
+A signal is a word or a phrase. It matches a message when the stems of its words occur in the
+message's words, in the same order and next to each other (a word whose stem is under four
+letters and shorter than itself must occur as written). Words are runs of letters and
+digits (an apostrophe inside a word keeps it whole in English, and splits it in Italian, so
+that "l'operatore" holds "operatore"), compared in lower case after Unicode normal form C,
+and stemmed with the Snowball stemmer of the playbook's language. The built-in lexicons ship
+in `rules/situations.json`; `detection()` merges them with a playbook's own signals into the
+section of the export that any implementation needs to detect situations the same way.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from generator.resources import RULES
+from generator.text.matching import APOSTROPHES, nfc
+
+#: Snowball's algorithm for each language of the format.
+STEMMERS = {
+    "de": "german",
+    "en": "english",
+    "es": "spanish",
+    "fr": "french",
+    "it": "italian",
+    "nl": "dutch",
+    "pt": "portuguese",
+}
+_WORD_KEEP = re.compile(rf"[^\W_]+(?:[{APOSTROPHES}][^\W_]+)*|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+_WORD_SPLIT = re.compile(r"[^\W_]+|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+_NOT_WORDS = re.compile(r"(?:https?://|www\.)\S+|@\w+")
+_APOSTROPHE = str.maketrans({a: "'" for a in APOSTROPHES[1:]})
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of a message: where it is, as typed, and its stem."""
+
+    start: int
+    end: int
+    stem: str
+    form: str  # the word in lower case, for signals that match only as written
+
+
+@functools.cache
+def builtin() -> dict[str, Any]:
+    """The built-in lexicons, cues and precedence (`rules/situations.json`)."""
+    data: dict[str, Any] = json.loads(
+        (RULES / "situations.json").read_text(encoding="utf-8")
+    )
+    return data
+
+
+def language_data(language: str) -> Mapping[str, Any]:
+    languages: Mapping[str, Any] = builtin()["languages"]
+    return languages.get(language, {"stemmer": STEMMERS.get(language), "signals": {}})
+
+
+@functools.cache
+def _stem_function(algorithm: str | None) -> Any:
+    if algorithm is None:
+        return lambda word: word
+    import snowballstemmer
+
+    return snowballstemmer.stemmer(algorithm).stemWord
+
+
+def words(text: str, language: str) -> list[Word]:
+    """The words of a text with their stems, in order (the text is taken as NFC already)."""
+    split = language_data(language).get("split_apostrophes", False)
+    stem = _stem_function(language_data(language).get("stemmer"))
+    pattern = _WORD_SPLIT if split else _WORD_KEEP
+    # @mentions and links are not the customer's words: "@AmericanAir did" reads "did".
+    skipped = [(m.start(), m.end()) for m in _NOT_WORDS.finditer(text)]
+    found = []
+    for m in pattern.finditer(text):
+        if not any(start <= m.start() < end for start, end in skipped):
+            form = m.group().translate(_APOSTROPHE).casefold()
+            found.append(Word(m.start(), m.end(), stem(form), form))
+    return found
+
+
+def stems(phrase: str, language: str) -> list[str]:
+    return [w.stem for w in words(nfc(phrase), language)]
+
+
+def tokens(phrase: str, language: str) -> list[str]:
+    """What each word of a signal matches: its stem, or "=" and the word itself when the stem
+    is under four letters and shorter than the word ("awful" stems to "aw", as "aws" does)."""
+    return [
+        w.stem if len(w.stem) >= 4 or w.stem == w.form else f"={w.form}"
+        for w in words(nfc(phrase), language)
+    ]
+
+
+def _signals(phrases: Iterable[str], language: str) -> list[dict[str, Any]]:
+    """Each phrase with its stems, once, in a stable order."""
+    seen: dict[tuple[str, ...], str] = {}
+    for phrase in phrases:
+        key = tuple(tokens(phrase, language))
+        if key and key not in seen:
+            seen[key] = phrase
+    return [{"phrase": p, "stems": list(k)} for k, p in sorted(seen.items(), key=lambda i: i[1])]
+
+
+def precedence(situation_ids: Sequence[str]) -> list[str]:
+    """A playbook's own situations first (they are the specific ones), then the built-in ones
+    in their documented order."""
+    order = builtin()["precedence"]
+    return [s for s in situation_ids if s not in order] + [s for s in order if s in situation_ids]
+
+
+def detection(
+    language: str, situations: Sequence[tuple[str, Sequence[str], bool]]
+) -> dict[str, Any]:
+    """The exported detection data for (id, own signals, use built-ins) situations."""
+    data = language_data(language)
+    lexicons = data.get("signals", {})
+    cues = builtin()["cues"]
+    own = {s[0] for s in situations}
+    use_builtin = {s[0] for s in situations if s[2]}
+    return {
+        "language": language,
+        "stemmer": data.get("stemmer"),
+        "split_apostrophes": data.get("split_apostrophes", False),
+        "precedence": precedence([s[0] for s in situations]),
+        "signals": {
+            sid: _signals(
+                [*signals, *(lexicons.get(sid, []) if use else [])],
+                language,
+            )
+            for sid, signals, use in situations
+        },
+        "cues": {
+            name: {**cue, "description": cue["description"]}
+            for name, cue in sorted(cues.items())
+            if cue["situation"] in own and cue["situation"] in use_builtin
+        },
+        "negations": sorted({s for n in data.get("negations", []) for s in stems(n, language)}),
+        "negation_suffixes": data.get("negation_suffixes", []),
+        "question_openers": _signals(data.get("question_openers", []), language),
+        "sentiment": _sentiment(language, data),
+    }
+
+
+def _sentiment(language: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    if language == "en":
+        return {"analyser": "vader", "version": "3.3.2"}
+    valences = {
+        w.stem: v for word, v in data.get("sentiment", {}).items() for w in words(word, language)
+    }
+    return {
+        "analyser": "lexicon",
+        "valences": dict(sorted(valences.items())),
+        "negations": sorted(
+            {s for n in data.get("valence_negations", []) for s in stems(n, language)}
+        ),
+        "normalisation": "score = sum / sqrt(sum * sum + 15), as VADER's compound score",
+    }
