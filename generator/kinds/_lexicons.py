@@ -17,9 +17,9 @@ from generator.resources import RULES
 
 @functools.cache
 def lexicons() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(
-        (RULES / "lexicons.json").read_text(encoding="utf-8")
-    )["lexicons"]
+    data: dict[str, Any] = json.loads((RULES / "lexicons.json").read_text(encoding="utf-8"))[
+        "lexicons"
+    ]
     return data
 
 

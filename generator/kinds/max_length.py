@@ -133,9 +133,10 @@ def _pieces(text: str, options: dict[str, Any]) -> list[tuple[int, int]]:
     start = 0
     if not options.get("leading_mentions", True) and (lead := _MENTIONS.match(text)):
         start = lead.end()
-    url_length = options.get("url_length")
+    url_length: int = options.get("url_length") or 0
     links = list(_URL.finditer(text, start)) if url_length else []
-    pieces, position = [], start
+    pieces: list[tuple[int, int]] = []
+    position = start
     for link in [*links, None]:
         end = link.start() if link else len(text)
         pieces.extend((m.start(), 1) for m in _graphemes().finditer(text, position, end))

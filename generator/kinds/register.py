@@ -19,6 +19,7 @@ from typing import Any
 
 from generator.kinds import Context, Environment, Hit, Matcher
 from generator.kinds._terms import TERM
+from generator.resources import RULES
 from generator.text.matching import TermMatcher
 from generator.text.patterns import compile_linear
 

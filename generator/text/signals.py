@@ -51,14 +51,12 @@ class Word:
 @functools.cache
 def builtin() -> dict[str, Any]:
     """The built-in lexicons, cues and precedence (`rules/situations.json`)."""
-    data: dict[str, Any] = json.loads(
-        (RULES / "situations.json").read_text(encoding="utf-8")
-    )
+    data: dict[str, Any] = json.loads((RULES / "situations.json").read_text(encoding="utf-8"))
     return data
 
 
 def language_data(language: str) -> Mapping[str, Any]:
-    languages: Mapping[str, Any] = builtin()["languages"]
+    languages: Mapping[str, Mapping[str, Any]] = builtin()["languages"]
     return languages.get(language, {"stemmer": STEMMERS.get(language), "signals": {}})
 
 

@@ -3,7 +3,8 @@
  * generator/kinds/). Part of playbook-check.js.
  */
 import { PY_SPACE, isHigh, pyStrip, length } from "./unicode.js";
-import { compilePatterns, spans } from "./re2.js";
+import { compilePatterns, spans, translate } from "./re2.js";
+import { TermIndex } from "./terms.js";
 
 export const UNITS = { d: 86400, h: 3600, m: 60, s: 1 };
 export const SYMBOLS = { d: "d", h: "h", m: "min", s: "s" };
@@ -47,15 +48,26 @@ export const KINDS = {
   },
   register(o) {
     const suggestions = o.markers.map((m) => (m.replacement ? `write '${m.replacement}' instead` : "leave it out"));
+    const markers = new TermIndex([group(o.markers.map((m) => m.term), o.case_sensitive ?? false)]);
+    const address = addressForms(o.address ?? null);
     return {
-      group: group(o.markers.map((m) => m.term), o.case_sensitive ?? false),
-      report: (matches) =>
-        matches.map((m) => hit(m.start, m.end, suggestions[m.index])),
+      run(text) {
+        const hits = [...markers.find(text)[0].map((m) => hit(m.start, m.end, suggestions[m.index])), ...address(text)];
+        hits.sort((a, b) => a.start - b.start || b.end - a.end);
+        const kept = [];
+        for (const h of hits) if (!kept.length || h.start >= kept.at(-1).end) kept.push(h);
+        return kept;
+      },
     };
   },
   required_phrase(o) {
     const suggestion = `add a phrase such as ${o.phrases.slice(0, 3).map((p) => `'${p}'`).join(", ")}`;
-    return { group: group(o.phrases, o.case_sensitive), report: (matches) => (matches.length ? [] : [hit(0, 0, suggestion)]) };
+    const firstOnly = o.replies === "first";
+    return {
+      group: group(o.phrases, o.case_sensitive),
+      report: (matches, context) =>
+        matches.length || (firstOnly && context.metric === "next_response") ? [] : [hit(0, 0, suggestion)],
+    };
   },
   forbidden_pattern(o) {
     const patterns = compilePatterns(o.patterns, o.case_sensitive);
@@ -102,28 +114,107 @@ export const KINDS = {
   },
 };
 
+// Where a clause starts: an imperative here cannot be a third person ("Verifica la linea").
+const CLAUSE_START = "(?:^|[.!?:;,]\\s*|\\n|\\b(?:e|poi|quindi|ora|pure)\\s+)";
+
+/** The forms of the address a channel does not allow (Python's register._address). */
+function addressForms(forms) {
+  if (!forms) return () => [];
+  const words = new TermIndex([group(forms.words, forms.report === "formal")]);
+  const starts = forms.clause_start.length
+    ? new RegExp(translate(`${CLAUSE_START}(${forms.clause_start.join("|")})\\b`, false), "giud")
+    : null;
+  const patterns = forms.patterns.map((p) => compilePatterns([p], forms.case_sensitive_patterns ?? false));
+  const excluded = new Set(forms.except.map((e) => e.toLowerCase()));
+  return (text) => {
+    const found = words.find(text)[0].map((m) => [m.start, m.end]);
+    if (starts) {
+      starts.lastIndex = 0;
+      let m;
+      while ((m = starts.exec(text)) !== null) {
+        found.push(m.indices[1]);
+        if (m[0].length === 0) starts.lastIndex += 1;
+      }
+    }
+    for (const pattern of patterns) found.push(...spans(pattern, text));
+    return found
+      .filter(([s, e]) => !excluded.has(text.slice(s, e).toLowerCase()))
+      .map(([s, e]) => hit(s, e, forms.suggestion));
+  };
+}
+
 /** Advance a UTF-16 index by a number of code points. */
 export function advance(text, index, count) {
   for (let n = 0; n < count && index < text.length; n++) index += isHigh(text.charCodeAt(index)) ? 2 : 1;
   return index;
 }
 
-export function overLength({ characters, words, sentences }, text) {
+const W = "[\\p{L}\\p{N}_]";
+const MENTIONS = new RegExp(`^(?:@${W}+${PY_SPACE}*)+`, "u");
+const URL = /(?:https?:\/\/|www\.)[^\s]+/gu;
+const THREAD = new RegExp(`^\\(?\\p{Nd}{1,2}/\\p{Nd}{1,2}\\)?(?=${PY_SPACE})|(?<=${PY_SPACE})\\(?\\p{Nd}{1,2}/\\p{Nd}{1,2}\\)?$`, "u");
+const SIGNATURE = new RegExp(`(?:https?://|www\\.)[^\\s]+|@${W}+|(?<!${W})[\\^*~/-]${PY_SPACE}?${W}+|\\p{Nd}+/\\p{Nd}+`, "gu");
+const LETTERS = /\p{L}[\p{L}\p{N}_'\u2019]*/gu;
+const WORD_BEFORE = new RegExp(`(${W}+)$`, "u");
+const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "st", "vs", "no", "nr", "etc", "approx", "ca", "sig", "sigg", "tel"]);
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** (UTF-16 start, weight) of what counts: graphemes, and links at the platform's fixed length. */
+function pieces(text, { url_length, leading_mentions }) {
+  let start = 0;
+  const lead = leading_mentions === false ? MENTIONS.exec(text) : null;
+  if (lead) start = lead[0].length;
+  const found = [];
+  let position = start;
+  const links = url_length ? [...text.slice(start).matchAll(URL)].map((m) => [m.index + start, m[0].length]) : [];
+  for (const link of [...links, null]) {
+    const end = link ? link[0] : text.length;
+    for (const g of GRAPHEMES.segment(text.slice(position, end))) found.push([position + g.index, 1]);
+    if (link) {
+      found.push([link[0], url_length]);
+      position = link[0] + link[1];
+    }
+  }
+  return found;
+}
+
+const abbreviation = (text, at, punctuation) => {
+  const word = punctuation === "." ? WORD_BEFORE.exec(text.slice(Math.max(at - 12, 0), at)) : null;
+  if (!word) return false;
+  return ([...word[1]].length === 1 && /\p{L}/u.test(word[1])) || ABBREVIATIONS.has(word[1].toLowerCase());
+};
+const isSentence = (tail) => (tail.replace(SIGNATURE, " ").match(LETTERS) ?? []).length >= 3;
+
+export function overLength({ characters, words, sentences, url_length = null, leading_mentions = true, threads = true }, text) {
   const stripped = pyStrip(text);
   const offset = text.length - text.replace(new RegExp(`^${PY_SPACE}+`, "u"), "").length;
   const end = offset + stripped.length;
   const over = (start, count, limit, unit) =>
     hit(start, end, `shorten the reply to at most ${limit} ${unit}`, `${count} ${unit}, over the limit of ${limit}`);
   const hits = [];
-  const size = length(stripped);
-  if (characters && size > characters) hits.push(over(advance(text, offset, characters), size, characters, "characters"));
-  if (words && size > words) {
+  if (characters && (length(stripped) > characters || (url_length && /(?:https?:\/\/|www\.)[^\s]+/u.test(stripped)))) {
+    let total = 0, at = null;
+    for (const [start, weight] of pieces(stripped, { url_length, leading_mentions })) {
+      total += weight;
+      if (at === null && total > characters) at = start;
+    }
+    if (at !== null) hits.push(over(offset + at, total, characters, "characters"));
+  }
+  const marker = threads === false ? THREAD.exec(stripped) : null;
+  if (marker) {
+    hits.push(
+      hit(offset + marker.index, offset + marker.index + marker[0].length, "write one reply that fits, or answer in a private message", "a reply split into a thread, which this channel does not allow"),
+    );
+  }
+  if (words && length(stripped) > words) {
     const count = stripped ? stripped.split(PY_SPLIT).filter(Boolean).length : 0;
     if (count > words) hits.push(over([...text.matchAll(PY_WORD)][words].index, count, words, "words"));
   }
   if (sentences && [...stripped].filter((c) => ".!?\u2026".includes(c)).length >= sentences) {
-    const ends = [...stripped.matchAll(SENTENCE_END)].map((m) => m.index + m[0].length);
-    const count = ends.length + (!ends.length || pyStrip(stripped.slice(ends.at(-1))) ? 1 : 0);
+    const ends = [...stripped.matchAll(SENTENCE_END)]
+      .filter((m) => !abbreviation(stripped, m.index, m[0]))
+      .map((m) => m.index + m[0].length);
+    const count = ends.length + (!ends.length || isSentence(stripped.slice(ends.at(-1))) ? 1 : 0);
     if (count > sentences) {
       let start = ends[sentences - 1];
       const rest = stripped.slice(start);
