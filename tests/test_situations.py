@@ -131,7 +131,7 @@ def test_a_conversation_takes_the_strongest_situation(en: Detector) -> None:
 def test_the_export_carries_everything_detection_needs() -> None:
     playbook = validate(SAMPLE).playbook
     document = json.loads(dumps(export(playbook)))
-    assert document["format_version"] == "1.1.0"
+    assert document["format_version"] == "2.1.0"
     assert document["detection"]["precedence"][:3] == ["human-request", "reminder", "complaint"]
     from_file = Checker(document)
     from_playbook = Checker.from_playbook(playbook)
@@ -139,7 +139,7 @@ def test_the_export_carries_everything_detection_needs() -> None:
         assert from_file.detect_situation(message) == from_playbook.detect_situation(message)
 
 
-def test_files_of_format_1_0_still_detect() -> None:
+def test_files_of_format_2_0_still_detect() -> None:
     document = export(validate(SAMPLE).playbook)
     del document["detection"]
     assert Checker(document).detect_situation("This is unacceptable") == "complaint"

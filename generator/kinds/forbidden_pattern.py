@@ -18,6 +18,7 @@ PATTERN = {"type": "string", "minLength": 1}
 OPTIONS = {
     "type": "object",
     "additionalProperties": False,
+    "minProperties": 1,
     "properties": {
         "patterns": {"type": "array", "items": PATTERN, "minItems": 1},
         "builtin": _lexicons.option("patterns"),

@@ -18,6 +18,7 @@ REPORTS_MISSING = True
 OPTIONS = {
     "type": "object",
     "additionalProperties": False,
+    "minProperties": 1,
     "properties": {
         "phrases": TERMS,
         "builtin": _lexicons.option("phrases"),

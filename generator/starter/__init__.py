@@ -29,7 +29,8 @@ def _times(target: str, acceptable: str, unacceptable: str) -> dict[str, str]:
     return {"target": target, "acceptable": acceptable, "unacceptable": unacceptable}
 
 
-#: The channels `playbook init --channels` knows, with targets usual for each kind.
+#: The channels `playbook init --channels` knows, with targets usual for each kind; public
+#: channels answer no slower than private messages, as everyone sees their complaints.
 CHANNELS = {
     c.id: c
     for c in (
@@ -70,7 +71,7 @@ CHANNELS = {
             "neutral",
             "sparingly",
             {"characters": 500},
-            _times("1h", "4h", "1d"),
+            _times("30m", "4h", "1d"),
             {"en": "Facebook", "it": "Facebook"},
         ),
         StarterChannel(
@@ -80,7 +81,7 @@ CHANNELS = {
             "neutral",
             "sparingly",
             {"characters": 500},
-            _times("1h", "4h", "1d"),
+            _times("30m", "4h", "1d"),
             {"en": "Instagram", "it": "Instagram"},
         ),
         StarterChannel(
@@ -90,7 +91,7 @@ CHANNELS = {
             "neutral",
             "sparingly",
             {"characters": 280},
-            _times("1h", "4h", "1d"),
+            _times("30m", "4h", "1d"),
             {"en": "X", "it": "X"},
         ),
         StarterChannel(
