@@ -19,13 +19,14 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
-from generator import ROOT
 from generator.checking import Checker
 from generator.export import export
 from generator.validation import validate
 
+ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "twcs_head5000.csv"
 VERDICTS = ROOT / "benchmarks" / "data" / "false_alarms.json"
 TIME = "%a %b %d %H:%M:%S %z %Y"
@@ -80,8 +81,8 @@ def rule_channels(document: dict[str, Any]) -> dict[str, str]:
     chosen: dict[str, str] = {}
     channels = sorted(document["channels"], key=lambda c: c["id"] != "x")
     for channel in channels:
-        for rule in channel["rules"]:
-            chosen.setdefault(rule["id"], channel["id"])
+        for key in channel["rules"]:
+            chosen.setdefault(document["rules"][key]["id"], channel["id"])
     return chosen
 
 

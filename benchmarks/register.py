@@ -14,11 +14,12 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-from generator import ROOT
 from generator.kinds import KINDS, Context, Environment
 
+ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "register" / "register_tu_lei.jsonl"
 
 

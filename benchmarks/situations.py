@@ -17,14 +17,15 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
-from generator import ROOT
 from generator.checking.situations import Detector
 from generator.text.matching import TermMatcher, nfc
 from generator.text.signals import builtin, detection
 from generator.validation import validate
 
+ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "situations"
 FILES = {"en": DATA / "en_first_messages.jsonl", "it": DATA / "it_messages.jsonl"}
 PLAYBOOKS = {"en": ROOT / "guidelines", "it": ROOT / "tests" / "fixtures" / "italian"}
