@@ -54,6 +54,8 @@ class Detection:
     candidates: tuple[str, ...] = field(default=())
 
     def explain(self, message: str) -> list[str]:
+        """The evidence, line by line; spans refer to the message in Unicode normal form C."""
+        message = nfc(message)
         lines = [f"sentiment score {self.sentiment:+.2f}"]
         for situation in self.candidates:
             found = [e.describe(message) for e in self.evidence if e.situation == situation]
