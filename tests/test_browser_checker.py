@@ -306,8 +306,9 @@ def _counted_signals(rules: dict[str, Any], text: str) -> str | None:
     to the browser yet."""
     index = TermIndex([TermGroup(tuple(s["signals"])) for s in rules["situations"]])
     best, best_count = None, 0
-    for situation, matches in zip(rules["situations"], index.find(text), strict=True):
-        count = len({m.index for m in matches})
+    found = index.find(text)
+    for number, situation in enumerate(rules["situations"]):
+        count = len({m.term for m in found.get(number, ())})
         if count > best_count:
             best, best_count = situation["id"], count
     return best

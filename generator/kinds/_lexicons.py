@@ -12,11 +12,11 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from generator.resources import RULES
-
 
 @functools.cache
 def lexicons() -> dict[str, Any]:
+    from generator.resources import RULES  # on first use: importlib.resources is slow to load
+
     data: dict[str, Any] = json.loads((RULES / "lexicons.json").read_text(encoding="utf-8"))[
         "lexicons"
     ]

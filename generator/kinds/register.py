@@ -19,7 +19,6 @@ from typing import Any
 
 from generator.kinds import Context, Environment, Hit, Matcher
 from generator.kinds._terms import TERM
-from generator.resources import RULES
 from generator.text.matching import TermMatcher
 from generator.text.patterns import compile_linear
 
@@ -154,9 +153,7 @@ def compile(options: dict[str, Any]) -> Matcher:
     address = _address(options.get("address"))
 
     def check(text: str, context: Context) -> list[Hit]:
-        hits = [
-            Hit(m.start, m.end, suggestion=suggestions[m.term]) for m in matcher.finditer(text)
-        ]
+        hits = [Hit(m.start, m.end, suggestion=suggestions[m.term]) for m in matcher.finditer(text)]
         hits.extend(address(text))
         hits.sort(key=lambda h: (h.start, -h.end))
         kept: list[Hit] = []

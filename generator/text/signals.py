@@ -19,7 +19,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.resources import RULES
 from generator.text.matching import APOSTROPHES, nfc
 
 #: Snowball's algorithm for each language of the format.
@@ -51,6 +50,8 @@ class Word:
 @functools.cache
 def builtin() -> dict[str, Any]:
     """The built-in lexicons, cues and precedence (`rules/situations.json`)."""
+    from generator.resources import RULES  # on first use: importlib.resources is slow to load
+
     data: dict[str, Any] = json.loads((RULES / "situations.json").read_text(encoding="utf-8"))
     return data
 
