@@ -1,0 +1,64 @@
+"""How long customers waited for a person in a conversation, as leading helpdesks measure it.
+
+Shared by the conversation-scope kinds and the audit, so both read the same waits:
+- a wait starts with the oldest customer message not yet answered (messages in a row are one
+  wait) and ends with the next message of an agent; bot messages and notes are not responses;
+- a bot message marked as a handoff starts the wait for a person again from that moment;
+- the first wait of a segment is its first response, the others next responses; a customer
+  message after `reopen_after` seconds of silence starts a new segment with its own first
+  response; a conversation started by the company has no first response until the customer
+  writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from generator.kinds import Message, Wait
+
+
+def waits(
+    messages: Sequence[Message],
+    elapsed: Callable[[float, float], int],
+    end: float,
+    reopen_after: float | None = None,
+) -> tuple[Wait, ...]:
+    """The waits of a conversation whose messages are in time order; `end` closes open ones."""
+    found: list[Wait] = []
+    start: int | None = None  # the message the customer has been waiting since
+    bot: int | None = None  # the last bot message that answered a waiting customer
+    answered = False  # the segment has had its first response
+    last: float | None = None
+
+    def close(until: int | None, time: float) -> None:
+        begun = messages[start].time if start is not None else time
+        time = max(begun, time)
+        metric = "next_response" if answered else "first_response"
+        found.append(Wait(metric, start or 0, until, elapsed(begun, time), int(time - begun)))
+
+    for index, message in enumerate(messages):
+        role, time = message.role, message.time
+        if role == "note":
+            continue
+        idle = last is not None and reopen_after is not None and time - last > reopen_after
+        if role == "customer":
+            if start is None:
+                answered = answered and not idle
+                start = index
+            bot = None
+        elif role == "bot" and message.handoff:
+            start, bot = index, None
+        elif role == "bot":
+            # The bot answered: nobody waits for a person until a handoff or an agent joins.
+            if start is not None or bot is not None:
+                start, bot = None, index
+        elif role == "agent":
+            if start is None and bot is not None and not idle:
+                start = bot  # an agent took over without a marked handoff
+            if start is not None:
+                close(index, time)
+            start, bot, answered = None, None, True
+        last = time
+    if start is not None:
+        close(None, end)
+    return tuple(found)
