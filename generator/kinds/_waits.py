@@ -57,7 +57,8 @@ def waits(
                 start = bot  # an agent took over without a marked handoff
             if start is not None:
                 close(index, time)
-            start, bot, answered = None, None, True
+                answered = True
+            start, bot = None, None
         last = time
     if start is not None:
         close(None, end)

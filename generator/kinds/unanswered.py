@@ -65,7 +65,7 @@ EXAMPLES = [
                 ("customer", "09:00", "Where is my order?"),
                 ("agent", "09:20", "Let me check."),
                 ("customer", "09:25", "Any news?"),
-                ("bot", "10:00", "We will be with you shortly."),
+                ("handoff", "10:00", "A colleague will be with you shortly."),
             ],
         ],
     },
