@@ -96,7 +96,9 @@ def _conversation_findings(document: dict[str, Any], case: dict[str, Any]) -> li
             if m["role"] == "agent"
         ]
         hits = check(replies)
-        return [{"rule": rule["id"], "conversation": h.conversation, "index": h.index} for h in hits]
+        return [
+            {"rule": rule["id"], "conversation": h.conversation, "index": h.index} for h in hits
+        ]
     rules = ChannelRules.of(checker, "test", reopen_after=None)
     audit = audit_conversation(
         "case",

@@ -16,9 +16,10 @@ from generator.audit.clock import Clock
 from generator.checking import Checker
 from generator.kinds import Message, MessageHit, Thread, Wait
 from generator.kinds._waits import waits
+from generator.schemas.audit import WAIT_BANDS
 from generator.vocabulary import BANDS, METRICS
 
-OPEN = "open"  # a wait still running at the end of the log, not yet past its band
+OPEN = WAIT_BANDS[-1]  # a wait still running at the end of the log, not yet past its band
 
 
 @dataclass(frozen=True)

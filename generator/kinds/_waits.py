@@ -3,7 +3,9 @@
 Shared by the conversation-scope kinds and the audit, so both read the same waits:
 - a wait starts with the oldest customer message not yet answered (messages in a row are one
   wait) and ends with the next message of an agent; bot messages and notes are not responses;
-- a bot message marked as a handoff starts the wait for a person again from that moment;
+- a bot message marked as a handoff starts the wait for a person again from that moment; a
+  bot's answer without one leaves the customer's wait to a person who joins before the
+  conversation goes idle, and ends it otherwise (the bot answered: no wait by the log's end);
 - the first wait of a segment is its first response, the others next responses; a customer
   message after `reopen_after` seconds of silence starts a new segment with its own first
   response; a conversation started by the company has no first response until the customer
@@ -26,7 +28,7 @@ def waits(
     """The waits of a conversation whose messages are in time order; `end` closes open ones."""
     found: list[Wait] = []
     start: int | None = None  # the message the customer has been waiting since
-    bot: int | None = None  # the last bot message that answered a waiting customer
+    held: int | None = None  # a wait a bot answered: a person's reply still ends it
     answered = False  # the segment has had its first response
     last: float | None = None
 
@@ -41,24 +43,25 @@ def waits(
         if role == "note":
             continue
         idle = last is not None and reopen_after is not None and time - last > reopen_after
+        if idle:
+            held = None  # the bot's answer stood: a person writing much later answers nothing
         if role == "customer":
             if start is None:
                 answered = answered and not idle
-                start = index
-            bot = None
+                start = index if held is None else held
+            held = None
         elif role == "bot" and message.handoff:
-            start, bot = index, None
+            start, held = index, None
         elif role == "bot":
-            # The bot answered: nobody waits for a person until a handoff or an agent joins.
-            if start is not None or bot is not None:
-                start, bot = None, index
+            if start is not None:
+                start, held = None, start
         elif role == "agent":
-            if start is None and bot is not None and not idle:
-                start = bot  # an agent took over without a marked handoff
+            if start is None:
+                start = held
             if start is not None:
                 close(index, time)
                 answered = True
-            start, bot = None, None
+            start, held = None, None
         last = time
     if start is not None:
         close(None, end)
