@@ -9,14 +9,27 @@ Shared by the conversation-scope kinds and the audit, so both read the same wait
 - the first wait of a segment is its first response, the others next responses; a customer
   message after `reopen_after` seconds of silence starts a new segment with its own first
   response; a conversation started by the company has no first response until the customer
-  writes.
+  writes;
+- a customer message that only thanks or acknowledges ("Thanks!", "ok, grazie") starts no wait.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from generator.kinds import Message, Wait
+
+_THANKS = re.compile(
+    r"(?i)^\W*(?:(?:ok(?:ay)?|great|perfect|perfetto|thanks?|thank you( so much| very much)?|thx|"
+    r"cheers|grazie( mille)?|ottimo|va bene|bye|ciao)\b[\W\s]*)+(?:\w+\W*){0,3}$"
+)
+
+
+def thanks_only(text: str) -> bool:
+    """A short message that only thanks or acknowledges ("Thanks, Anna!", "ok grazie"):
+    nobody waits for an answer to it."""
+    return len(text) <= 60 and "?" not in text and bool(_THANKS.match(text))
 
 
 def waits(
@@ -46,9 +59,9 @@ def waits(
         if idle:
             held = None  # the bot's answer stood: a person writing much later answers nothing
         if role == "customer":
-            if start is None:
+            if start is None and not thanks_only(message.text):
                 answered = answered and not idle
-                start = index if held is None else held
+                start = index
             held = None
         elif role == "bot" and message.handoff:
             start, held = index, None
