@@ -11,6 +11,7 @@ the same.
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -126,7 +127,11 @@ def _clusters(texts: list[str], similarity: float) -> list[int]:
         return i
 
     lsh = MinHashLSH(threshold=similarity, num_perm=64)
-    hashes = MinHash.bulk([sorted(_shingles(t)) or [b""] for t in texts], num_perm=64)
+    # CRC-32 is a fine hash for shingles and, unlike datasketch's default SHA-1, cheap enough
+    # for every distinct reply of a million-message log; both are the same on every run.
+    hashes = MinHash.bulk(
+        [sorted(_shingles(t)) or [b""] for t in texts], num_perm=64, hashfunc=zlib.crc32
+    )
     for i, minhash in enumerate(hashes):
         for j in lsh.query(minhash):
             if minhash.jaccard(hashes[j]) >= similarity:
