@@ -31,6 +31,7 @@ DATA = ROOT.parent / "shared" / "data" / "twcs_head5000.csv"
 CHANNELS = ["whatsapp", "live-chat", "email", "facebook", "instagram", "x", "phone", "chatbot"]
 NAMES = ["Anna", "Marco", "Giulia", "Luca", "Sara", "Paolo", "Elena", "Davide", "Chiara"]
 AGENTS = [f"agent-{i:02}" for i in range(40)]
+ROME = ZoneInfo("Europe/Rome")
 
 
 def texts() -> tuple[list[str], list[str]]:
@@ -45,8 +46,7 @@ def texts() -> tuple[list[str], list[str]]:
 def generate(path: Path, messages: int) -> None:
     rng = random.Random(12)
     customer_texts, agent_texts = texts()
-    rome = ZoneInfo("Europe/Rome")
-    start = dt.datetime(2026, 3, 16, tzinfo=rome).timestamp()
+    start = dt.datetime(2026, 3, 16, tzinfo=ROME).timestamp()
     records: list[str] = []
     conversation = 0
     while len(records) < messages:
@@ -58,15 +58,7 @@ def generate(path: Path, messages: int) -> None:
         name = rng.choice(NAMES)
 
         def add(role: str, text: str, **extra: object) -> None:
-            record = {
-                "conversation": f"c{conversation}",
-                "channel": channel,
-                "time": dt.datetime.fromtimestamp(when, rome).isoformat(),
-                "role": role,
-                "text": text,
-                **extra,
-            }
-            records.append(json.dumps(record, ensure_ascii=False))
+            records.append(record(f"c{conversation}", channel, when, role, text, **extra))  # noqa: B023
 
         for turn in range(rng.choice([1, 2, 2, 3, 3, 4, 6])):
             add("customer", rng.choice(customer_texts))
@@ -92,6 +84,14 @@ def generate(path: Path, messages: int) -> None:
             when += rng.lognormvariate(5.5, 1.5)
     rng.shuffle(records)
     path.write_text("\n".join(records[:messages]) + "\n", encoding="utf-8")
+
+
+def record(
+    conversation: str, channel: str, when: float, role: str, text: str, **extra: object
+) -> str:
+    moment = dt.datetime.fromtimestamp(when, ROME).isoformat()
+    fields = {"conversation": conversation, "channel": channel, "time": moment, "role": role}
+    return json.dumps({**fields, "text": text, **extra}, ensure_ascii=False)
 
 
 def run(mode: str, path: Path) -> tuple[float, float]:

@@ -12,7 +12,7 @@ from typing import Any
 from generator.audit.conversation import AuditFinding, ConversationAudit, Measured
 from generator.audit.summary import BAND_NAMES, Summary
 from generator.text.durations import describe
-from generator.vocabulary import METRICS
+from generator.vocabulary import METRICS, SEVERITY_ORDER
 
 CSV_COLUMNS = (
     "conversation",
@@ -130,7 +130,7 @@ def text_report(audits: Iterable[ConversationAudit], summary: Summary) -> str:
         rows.append(
             (
                 group["channel"],
-                group["situation"] or "-",
+                group["situation"] or "(none)",
                 str(group["conversations"]),
                 *(
                     cell
@@ -148,7 +148,10 @@ def text_report(audits: Iterable[ConversationAudit], summary: Summary) -> str:
         for row in rows
     ]
     lines += ["", "Findings per rule:"]
-    rules = sorted(data["rules"].items(), key=lambda item: (-item[1]["findings"], item[0]))
+    rules = sorted(
+        data["rules"].items(),
+        key=lambda item: (-SEVERITY_ORDER[item[1]["severity"]], -item[1]["findings"], item[0]),
+    )
     for rule, entry in rules or [("none", {})]:
         if not entry:
             lines.append("  none")
@@ -157,6 +160,7 @@ def text_report(audits: Iterable[ConversationAudit], summary: Summary) -> str:
             f"  {entry['severity']:<10} {rule:<28} {entry['findings']:>6} in "
             f"{entry['conversations']} conversations  {entry['link']}"
         )
+    lines += _unanswered(data["unanswered"])
     lines += _repeated(data)
     worst = summary.worst()
     if worst:
@@ -172,6 +176,23 @@ def _shares(bands: dict[str, int]) -> str:
     return " / ".join(f"{round(100 * bands[b] / total)}%" for b in BAND_NAMES)
 
 
+def _unanswered(rows: list[dict[str, Any]]) -> list[str]:
+    if not rows:
+        return []
+    lines = ["", f"Unanswered or answered too late ({len(rows)}), public complaints first:"]
+    for row in rows[:20]:
+        where = ", ".join(
+            w for w, on in (("public", row["public"]), ("complaint", row["complaint"])) if on
+        )
+        lines.append(
+            f"  {row['conversation']} ({row['channel']}{', ' + where if where else ''})"
+            f": {row['message'].split(': ', 1)[-1]}"
+        )
+    if len(rows) > 20:
+        lines.append(f"  ... and {len(rows) - 20} more")
+    return lines
+
+
 def _repeated(data: dict[str, Any]) -> list[str]:
     channels = [r for r in data["repeated_replies"] if r["agent"] is None and r["repeated"]]
     if not channels:
@@ -184,7 +205,7 @@ def _repeated(data: dict[str, Any]) -> list[str]:
         )
     for rule, entry in data["rules"].items():
         for top in entry.get("top_texts", [])[:5]:
-            lines.append(f"  {top['count']:>5} x [{rule}] {top['text']}")
+            lines.append(f"  {top['count']:>5} x [{rule}] {top['text'].split(': ', 1)[-1]}")
     return lines
 
 

@@ -34,6 +34,8 @@ class Summary:
         self._severities: Counter[str] = Counter()
         self._worst: list[tuple[tuple[int, int, str], int, ConversationAudit]] = []
         self._seen = 0
+        # Public complaints first, then other public conversations, then the longest waits.
+        self._unanswered: list[tuple[bool, bool, float, str, str, str]] = []
         self._replies: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
         self.conversations = 0
         self.messages = 0
@@ -50,6 +52,10 @@ class Summary:
             group.bands[wait.metric][wait.band] += 1
             group.out_of_hours += wait.out_of_hours
         for finding in audit.findings:
+            if finding.kind == "unanswered":
+                complaint = audit.situation == "complaint"
+                item = (not audit.public, not complaint, -finding.time, audit.id, audit.channel)
+                self._unanswered.append((*item, finding.message))
             group.findings[finding.rule] += 1
             self._severities[finding.severity] += 1
             entry = self._rules.setdefault(
@@ -94,6 +100,13 @@ class Summary:
     @property
     def severities(self) -> Counter[str]:
         return self._severities
+
+    def unanswered(self) -> list[dict[str, Any]]:
+        """Conversations left unanswered or answered past the band, public complaints first."""
+        return [
+            {"conversation": c, "channel": ch, "public": not p, "complaint": not k, "message": m}
+            for p, k, _, c, ch, m in sorted(self._unanswered)
+        ]
 
     def worst(self) -> list[ConversationAudit]:
         return [audit for _, _, audit in sorted(self._worst, reverse=True)]
@@ -149,6 +162,7 @@ class Summary:
                 }
                 for (channel, author), (replies, repeated) in sorted(self._replies.items())
             ],
+            "unanswered": self.unanswered(),
             "worst": [audit.id for audit in self.worst()],
         }
 

@@ -89,6 +89,7 @@ _MASKS = [
     (re.compile(r", [A-ZÀ-Ý][\w'’-]*(?=[!.,?])"), ", <name>"),
     (re.compile(r"(?:^|\s)[\^*~/-] ?[A-Z]{1,3}\s*$"), " <sign>"),
 ]
+_PERMUTATIONS = 64
 _WORD = re.compile(r"[\w<>']+")
 
 
@@ -118,6 +119,7 @@ def _clusters(texts: list[str], similarity: float) -> list[int]:
     parent = list(range(len(texts)))
     if similarity >= 1 or len(texts) < 2:
         return parent
+    import numpy
     from datasketch import MinHash, MinHashLSH
 
     def root(i: int) -> int:
@@ -126,15 +128,19 @@ def _clusters(texts: list[str], similarity: float) -> list[int]:
             i = parent[i]
         return i
 
-    lsh = MinHashLSH(threshold=similarity, num_perm=64)
-    # CRC-32 is a fine hash for shingles and, unlike datasketch's default SHA-1, cheap enough
-    # for every distinct reply of a million-message log; both are the same on every run.
-    hashes = MinHash.bulk(
-        [sorted(_shingles(t)) or [b""] for t in texts], num_perm=64, hashfunc=zlib.crc32
-    )
-    for i, minhash in enumerate(hashes):
+    lsh = MinHashLSH(threshold=similarity, num_perm=_PERMUTATIONS)
+    # One MinHash, cleared for each reply, its values kept in one compact table: a MinHash
+    # object per distinct reply would take more memory than the log. CRC-32 is a fine hash
+    # for shingles and, unlike datasketch's default SHA-1, cheap enough for every distinct
+    # reply of a million-message log; the same on every run.
+    minhash = MinHash(num_perm=_PERMUTATIONS, hashfunc=zlib.crc32)
+    table = numpy.empty((len(texts), _PERMUTATIONS), dtype=numpy.uint32)
+    for i, text in enumerate(texts):
+        minhash.clear()
+        minhash.update_batch(sorted(_shingles(text)) or [b""])
+        table[i] = minhash.hashvalues
         for j in lsh.query(minhash):
-            if minhash.jaccard(hashes[j]) >= similarity:
+            if numpy.count_nonzero(table[i] == table[j]) >= similarity * _PERMUTATIONS:
                 a, b = root(i), root(j)
                 parent[max(a, b)] = min(a, b)
         lsh.insert(i, minhash)

@@ -122,6 +122,19 @@ def audit_schema() -> dict[str, Any]:
             "groups": {"type": "array", "items": group},
             "rules": {"type": "object", "additionalProperties": rule},
             "repeated_replies": {"type": "array", "items": repeated},
+            "unanswered": {
+                "type": "array",
+                "description": "Public complaints first, then public conversations.",
+                "items": _closed(
+                    {
+                        "conversation": _TEXT,
+                        "channel": _TEXT,
+                        "public": {"type": "boolean"},
+                        "complaint": {"type": "boolean"},
+                        "message": _TEXT,
+                    }
+                ),
+            },
             "worst": {"type": "array", "items": _TEXT},
         }
     )
