@@ -48,12 +48,15 @@ class Clock:
             return 0
         if self.always:
             return int(end - start)
-        total = 0.0
+        total, reach = 0.0, start
         day = self._date(start) - _DAY  # yesterday's opening may run past midnight
         last = self._date(end)
         while day <= last:
+            # Openings come in order of their start; one may overlap the day before's.
             for open_, close in self._intervals(day):
-                total += max(0.0, min(close, end) - max(open_, start))
+                open_ = max(open_, reach)
+                total += max(0.0, min(close, end) - open_)
+                reach = max(reach, close)
             day += _DAY
         return int(total)
 

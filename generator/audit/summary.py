@@ -58,21 +58,22 @@ class Summary:
                 self._unanswered.append((*item, finding.message))
             group.findings[finding.rule] += 1
             self._severities[finding.severity] += 1
-            entry = self._rules.setdefault(
-                finding.rule,
-                {
+            entry = self._rules.get(finding.rule)
+            if entry is None:
+                entry = self._rules[finding.rule] = {
                     "kind": finding.kind,
                     "severity": finding.severity,
                     "link": finding.link,
                     "findings": 0,
                     "conversations": 0,
                     "texts": Counter(),
-                },
-            )
+                }
             entry["findings"] += 1
             if finding.kind == "repeated_reply":
                 entry["texts"][finding.message] += 1
-        repeated = Counter(f.author or "" for f in audit.findings if f.kind == "repeated_reply")
+        repeated: Counter[str] = Counter(
+            f.author or "" for f in audit.findings if f.kind == "repeated_reply"
+        )
         for author, count in audit.replies:
             for key in ((audit.channel, ""), (audit.channel, author or "")):
                 self._replies[key][0] += count
