@@ -188,3 +188,31 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert audit(str(SAMPLE_LOG), "--time-zone", "Europe/Rom")[0] == 2
     assert audit(str(SAMPLE_LOG), "--column", "when=created_at")[0] == 2
     assert audit(str(SAMPLE_LOG), "--reopen-after", "tiktok=1d")[0] == 2
+
+
+def test_twitter_threads_are_rebuilt_from_reply_links(tmp_path: Path) -> None:
+    log = tmp_path / "tweets.csv"
+    log.write_text(
+        "tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n"
+        # 11 and 12 answer tweet 10, which is not in the file: one conversation all the same.
+        "11,VellutoHome,False,Tue Oct 31 10:30:00 +0000 2017,@ann we're on it,13,10\n"
+        "13,ann,True,Tue Oct 31 10:40:00 +0000 2017,@VellutoHome thanks but when?,,11\n"
+        "12,VellutoHome,False,Tue Oct 31 10:20:00 +0000 2017,@ann sorry to hear that,,10\n"
+        "20,bob,True,Tue Oct 31 11:00:00 +0000 2017,@VellutoHome hello,,\n",
+        encoding="utf-8",
+    )
+    code, out, err = audit(str(log), "--format", "json", "--fail-on", "never")
+    assert (code, err) == (0, "")
+    conversations = {c["id"]: c for c in json.loads(out)["conversations"]}
+    assert sorted(conversations) == ["10", "20"]
+    assert conversations["10"]["messages"] == 3 and conversations["10"]["channel"] == "x"
+    assert conversations["20"]["first_response"]["band"] == "open"
+
+
+def test_an_exported_rules_file_audits_like_the_guidelines(
+    tmp_path: Path, sample_json: dict
+) -> None:
+    rules = tmp_path / "rules.json"
+    assert CliRunner().invoke(main, ["export", "-o", str(rules)]).exit_code == 0
+    code, out, _ = audit(str(SAMPLE_LOG), "--rules", str(rules), "--format", "json")
+    assert code == 1 and json.loads(out) == sample_json
