@@ -108,7 +108,7 @@ class Log:
             return f"missing {', '.join(names)}: every record has {', '.join(FIELDS)}."
         channel, role = str(record["channel"]), str(record["role"])
         if channel not in options.channels:
-            hint = did_you_mean(channel, options.channels) or (
+            hint = did_you_mean(channel, sorted(options.channels)) or (
                 f" Channels: {', '.join(sorted(options.channels))}."
             )
             return f"unknown channel '{channel}'.{hint}"
@@ -117,7 +117,7 @@ class Log:
             return f"unknown role '{role}': write one of {', '.join(ROLES)}.{hint}"
         situation = record.get("situation") or None
         if situation is not None and situation not in options.situations:
-            hint = did_you_mean(str(situation), options.situations)
+            hint = did_you_mean(str(situation), sorted(options.situations))
             return f"unknown situation '{situation}'.{hint}"
         try:
             time = parse_time(str(record["time"]), options.time_zone)
@@ -249,7 +249,7 @@ def _records(stream: io.TextIOBase, path: Path, options: ReadOptions, log: Log) 
     known = set(header) | set(options.columns)
     missing = [f for f in FIELDS if f not in known]
     if missing:
-        hint = did_you_mean(missing[0], header)
+        hint = did_you_mean(missing[0], list(header))
         log.bad.append(
             BadRecord(
                 name,

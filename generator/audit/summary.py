@@ -54,8 +54,16 @@ class Summary:
         for finding in audit.findings:
             if finding.kind == "unanswered":
                 complaint = audit.situation == "complaint"
-                item = (not audit.public, not complaint, -finding.time, audit.id, audit.channel)
-                self._unanswered.append((*item, finding.message))
+                self._unanswered.append(
+                    (
+                        not audit.public,
+                        not complaint,
+                        -finding.time,
+                        audit.id,
+                        audit.channel,
+                        finding.message,
+                    )
+                )
             group.findings[finding.rule] += 1
             self._severities[finding.severity] += 1
             entry = self._rules.get(finding.rule)
@@ -92,11 +100,11 @@ class Summary:
         )
         if score[0] or score[1]:
             self._seen += 1
-            item = (score, -self._seen, audit)
+            ranked = (score, -self._seen, audit)
             if len(self._worst) < WORST:
-                heapq.heappush(self._worst, item)
-            elif item > self._worst[0]:
-                heapq.heapreplace(self._worst, item)
+                heapq.heappush(self._worst, ranked)
+            elif ranked[:2] > self._worst[0][:2]:
+                heapq.heapreplace(self._worst, ranked)
 
     @property
     def severities(self) -> Counter[str]:
@@ -149,7 +157,7 @@ class Summary:
             "messages": self.messages,
             "findings": {
                 s: self._severities[s]
-                for s in sorted(SEVERITY_ORDER, key=SEVERITY_ORDER.get, reverse=True)
+                for s in sorted(SEVERITY_ORDER, key=lambda s: -SEVERITY_ORDER[s])
             },
             "groups": groups,
             "rules": rules,

@@ -170,9 +170,9 @@ def compile(options: dict[str, Any]) -> LogMatcher:
             if conversations < least:
                 continue
             excerpt = texts[group] if len(texts[group]) <= 80 else texts[group][:77] + "..."
-            message = f"the same reply in {conversations} conversations: '{excerpt}'"
+            said = f"the same reply in {conversations} conversations: '{excerpt}'"
             hits += [
-                MessageHit(m, message, "personalise the reply", conversation=c)
+                MessageHit(m, said, "personalise the reply", conversation=c)
                 for c, m in sorted(places)
             ]
         return hits
