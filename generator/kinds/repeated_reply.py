@@ -10,6 +10,7 @@ the same.
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from collections.abc import Iterable
@@ -93,6 +94,7 @@ _PERMUTATIONS = 64
 _WORD = re.compile(r"[\w<>']+")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # copy-and-paste replies repeat word for word
 def mask(text: str) -> str:
     """A reply with what differs between customers masked, in lower case, spaces collapsed."""
     for pattern, replacement in _MASKS:
