@@ -716,6 +716,6 @@ class _progress:
     def __enter__(self) -> Callable[[int], None] | None:
         return self._bar.__enter__().update if self._bar else None
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, *exc: Any) -> None:
         if self._bar:
             self._bar.__exit__(*exc)

@@ -20,8 +20,10 @@ WORST = 10
 @dataclass
 class _Group:
     conversations: int = 0
-    waits: dict[str, array] = field(default_factory=lambda: {m: array("l") for m in METRICS})
-    calendar: dict[str, array] = field(default_factory=lambda: {m: array("l") for m in METRICS})
+    waits: dict[str, array[int]] = field(default_factory=lambda: {m: array("l") for m in METRICS})
+    calendar: dict[str, array[int]] = field(
+        default_factory=lambda: {m: array("l") for m in METRICS}
+    )
     bands: dict[str, Counter[str]] = field(default_factory=lambda: {m: Counter() for m in METRICS})
     findings: Counter[str] = field(default_factory=Counter)
     out_of_hours: int = 0
@@ -180,7 +182,7 @@ def _top(texts: Counter[str]) -> list[tuple[str, int]]:
     return sorted(texts.items(), key=lambda item: (-item[1], item[0]))[:10]
 
 
-def _percentile(values: array, q: int) -> int | None:
+def _percentile(values: array[int], q: int) -> int | None:
     """The q-th percentile, nearest rank: a wait that happened, in whole seconds."""
     if not values:
         return None
