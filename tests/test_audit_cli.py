@@ -216,3 +216,12 @@ def test_an_exported_rules_file_audits_like_the_guidelines(
     assert CliRunner().invoke(main, ["export", "-o", str(rules)]).exit_code == 0
     code, out, _ = audit(str(SAMPLE_LOG), "--rules", str(rules), "--format", "json")
     assert code == 1 and json.loads(out) == sample_json
+
+
+def test_the_browser_checker_knows_which_kinds_are_for_conversations() -> None:
+    from generator.kinds import KINDS
+
+    script = (ROOT / "site_templates" / "js" / "kinds.js").read_text(encoding="utf-8")
+    line = next(x for x in script.splitlines() if "CONVERSATION_KINDS = new Set" in x)
+    listed = set(json.loads(line[line.index("[") : line.rindex("]") + 1]))
+    assert listed == {name for name, kind in KINDS.items() if kind.scope != "reply"}
