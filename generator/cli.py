@@ -621,7 +621,6 @@ def audit_command(
     from generator.audit.reading import FIELDS, OPTIONAL, ReadOptions, read
     from generator.audit.reports import AUDIT_FORMATS
     from generator.audit.summary import Summary
-    from generator.checking import Checker
     from generator.vocabulary import SEVERITY_ORDER
 
     if rules_file and guidelines:
@@ -643,7 +642,7 @@ def audit_command(
                 f"'{time_zone}' is not a time zone: use an IANA name like Europe/Rome.",
                 param_hint="--time-zone",
             ) from None
-    checker = Checker(_rules_document(rules_file, guidelines), base_url=site_url)
+    checker = _checker(rules_file, guidelines, site_url)
     reopen_after = _reopen_after(reopen, checker.channels)
     options = ReadOptions(
         frozenset(checker.channels),
