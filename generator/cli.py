@@ -551,3 +551,182 @@ def diff_command(old: str, new: str | None, fmt: str) -> None:
     except VersionError as error:
         raise click.UsageError(str(error)) from None
     click.echo(report_changes(compare(old_rules, new_rules), fmt, old_name, new_name), nl=False)
+
+
+@main.command("audit")
+@click.argument("logs", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--rules",
+    "rules_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Audit with an exported rules.json instead of the guidelines.",
+)
+@click.option(
+    "--guidelines",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The guidelines folder (default: guidelines/).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "suggestion", "never"]),
+    default="error",
+    show_default=True,
+    help="The least severity that makes exit 1.",
+)
+@click.option(
+    "--on-error",
+    type=click.Choice(["stop", "skip"]),
+    default="stop",
+    show_default=True,
+    help="On bad records: stop with exit 2 before any result, or skip and count them.",
+)
+@click.option(
+    "--column",
+    "columns",
+    multiple=True,
+    metavar="FIELD=COLUMN",
+    help="Read a field from a column with another name, e.g. time=created_at.",
+)
+@click.option("--time-zone", help="The time zone of times written without an offset.")
+@click.option(
+    "--twitter-channel",
+    default="x",
+    show_default=True,
+    help="The channel of tweets in a Twitter support export.",
+)
+@click.option(
+    "--reopen-after",
+    "reopen",
+    multiple=True,
+    metavar="[CHANNEL=]DURATION",
+    help="Idle time after which a customer message reopens a conversation (default 24h; "
+    "'never' to turn off), for all channels or one.",
+)
+@click.option("--site-url", default="", help="Prefix for links, e.g. https://playbook.example.com/")
+@internal_errors
+def audit_command(
+    logs: tuple[Path, ...],
+    rules_file: Path | None,
+    guidelines: Path | None,
+    fmt: str,
+    output: Path | None,
+    fail_on: str,
+    on_error: str,
+    columns: tuple[str, ...],
+    time_zone: str | None,
+    twitter_channel: str,
+    reopen: tuple[str, ...],
+    site_url: str,
+) -> None:
+    """Audit conversation logs (JSON Lines or CSV) against the playbook: response times in
+    business hours against the bands, practices, and every agent reply against the rules.
+
+    Exit 0 when no finding reaches --fail-on, 1 when one does, 2 on usage or input errors.
+    """
+    import zoneinfo
+
+    from generator.audit.auditing import audit_log
+    from generator.audit.reading import FIELDS, OPTIONAL, ReadOptions, read
+    from generator.audit.reports import AUDIT_FORMATS
+    from generator.audit.summary import Summary
+    from generator.vocabulary import SEVERITY_ORDER
+
+    if rules_file and guidelines:
+        raise click.UsageError("give --rules or --guidelines, not both.")
+    mapping = {}
+    for item in columns:
+        ours, _, theirs = item.partition("=")
+        if ours not in (*FIELDS, *OPTIONAL) or not theirs:
+            raise click.BadParameter(
+                f"'{item}': write FIELD=COLUMN with FIELD one of {', '.join(FIELDS + OPTIONAL)}.",
+                param_hint="--column",
+            )
+        mapping[ours] = theirs
+    if time_zone:
+        try:
+            zoneinfo.ZoneInfo(time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise click.BadParameter(
+                f"'{time_zone}' is not a time zone: use an IANA name like Europe/Rome.",
+                param_hint="--time-zone",
+            ) from None
+    checker = _checker(rules_file, guidelines, site_url)
+    reopen_after = _reopen_after(reopen, checker.channels)
+    options = ReadOptions(
+        frozenset(checker.channels),
+        frozenset(checker.situations),
+        mapping,
+        time_zone,
+        twitter_channel,
+    )
+    try:
+        log = read(logs, options)
+    except OSError as error:
+        raise click.UsageError(f"cannot read {error.filename}: {error.strerror}.") from None
+    except UnicodeDecodeError:
+        raise click.UsageError("a log is not UTF-8: save it as UTF-8.") from None
+    if log.bad:
+        for bad in log.bad[:50]:
+            click.echo(f"{bad.file}:{bad.line}: error: {bad.message}", err=True)
+        more = f" ({len(log.bad) - 50} more not shown)" if len(log.bad) > 50 else ""
+        if on_error == "stop":
+            click.echo(
+                f"playbook: {len(log.bad)} bad records{more}; fix them, or pass --on-error skip.",
+                err=True,
+            )
+            sys.exit(EXIT_USAGE)
+        click.echo(f"playbook: skipped {len(log.bad)} bad records{more}.", err=True)
+    summary = Summary()
+    with _progress(len(log)) as advance:
+        audits = audit_log(log, checker, reopen_after=reopen_after.get, progress=advance)
+        text = AUDIT_FORMATS[fmt](audits, summary)
+    if output:
+        from generator.writing import write_atomic
+
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+    threshold = SEVERITY_ORDER.get(fail_on, 99)
+    failing = any(n and SEVERITY_ORDER[s] >= threshold for s, n in summary.severities.items())
+    sys.exit(EXIT_INVALID if failing else EXIT_OK)
+
+
+def _reopen_after(values: tuple[str, ...], channels: tuple[str, ...]) -> dict[str, float | None]:
+    from generator.text.durations import parse
+
+    result: dict[str, float | None] = dict.fromkeys(channels, 86400.0)
+    for value in values:
+        channel, _, duration = value.rpartition("=")
+        if channel and channel not in channels:
+            raise click.BadParameter(
+                f"there is no channel '{channel}'.", param_hint="--reopen-after"
+            )
+        try:
+            seconds = None if duration == "never" else float(parse(duration))
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--reopen-after") from None
+        for name in [channel] if channel else channels:
+            result[name] = seconds
+    return result
+
+
+class _progress:
+    """A progress bar on standard error for a large log read from a terminal session."""
+
+    def __init__(self, messages: int) -> None:
+        self._bar = (
+            click.progressbar(length=messages, file=sys.stderr, label="auditing")
+            if messages >= 50_000 and sys.stderr.isatty()
+            else None
+        )
+
+    def __enter__(self) -> Callable[[int], None] | None:
+        return self._bar.__enter__().update if self._bar else None
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._bar:
+            self._bar.__exit__(*exc)

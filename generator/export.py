@@ -113,6 +113,13 @@ def export_channel(
         "business_hours": {
             "time_zone": hours.time_zone,
             "open": [{"days": list(o.days), "from": o.start, "to": o.end} for o in hours.open],
+            "holidays": {
+                "country": hours.holidays.country,
+                "region": hours.holidays.region,
+                "dates": sorted(hours.holidays.dates),
+            }
+            if hours.holidays
+            else None,
         }
         if hours
         else None,

@@ -9,8 +9,10 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
+from generator.audit.conversation import ChannelRules, audit_conversation
+from generator.audit.reading import parse_time
 from generator.checking import Checker
-from generator.kinds import KINDS
+from generator.kinds import KINDS, Message
 from generator.schemas.export import export_schema
 from generator.vocabulary import FORMAT, FORMAT_VERSION
 
@@ -54,6 +56,9 @@ def test_every_kind_has_vectors() -> None:
 def test_vector(case: dict[str, Any]) -> None:
     document = rules_document(case["rules"])
     assert not list(Draft202012Validator(export_schema()).iter_errors(document))
+    if "conversation" in case or "conversations" in case:
+        assert _conversation_findings(document, case) == case["expected"]
+        return
     findings = Checker(document).check(
         case["text"],
         channel="test",
@@ -65,3 +70,41 @@ def test_vector(case: dict[str, Any]) -> None:
         {"rule": f.rule, "line": f.line, "column": f.column, "match": f.match} for f in findings
     ]
     assert actual == case["expected"]
+
+
+def _messages(records: list[dict[str, Any]]) -> list[Message]:
+    return [
+        Message(
+            r["role"],
+            r["text"],
+            parse_time(r["time"], None),
+            department=r.get("department"),
+            handoff=r.get("handoff", False),
+        )
+        for r in records
+    ]
+
+
+def _conversation_findings(document: dict[str, Any], case: dict[str, Any]) -> list[dict[str, Any]]:
+    checker = Checker(document)
+    if "conversations" in case:
+        (rule, check), *_ = checker.conversation_rules("test", None, scope="log")
+        replies = [
+            (c, i, m["text"])
+            for c, conversation in enumerate(case["conversations"])
+            for i, m in enumerate(conversation)
+            if m["role"] == "agent"
+        ]
+        hits = check(replies)
+        return [
+            {"rule": rule["id"], "conversation": h.conversation, "index": h.index} for h in hits
+        ]
+    rules = ChannelRules.of(checker, "test", reopen_after=None)
+    audit = audit_conversation(
+        "case",
+        _messages(case["conversation"]),
+        rules,
+        situation=case["situation"],
+        end=parse_time(case["end"], None),
+    )
+    return [{"rule": f.rule, "index": f.index} for f in audit.findings]

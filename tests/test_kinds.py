@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from jsonschema import Draft202012Validator
 
-from generator.kinds import KINDS, Context, Environment, Example, RuleKind
+from generator.kinds import KINDS, Context, Environment, Example, RuleKind, Thread
+from generator.kinds._waits import waits
 from generator.schemas.guidelines import channel_schema, playbook_schema
 
 EXAMPLES = [
@@ -28,8 +29,27 @@ def test_registry_example(kind: RuleKind, example: Example) -> None:
     assert not list(Draft202012Validator(kind.options_schema).iter_errors(example.options))
     normalised = kind.normalise(example.options, Environment("en", example.targets))
     assert not list(Draft202012Validator(kind.exported_schema).iter_errors(normalised))
-    hits = list(kind.compile(normalised)(example.text, Context(example.situation, example.waited)))
+    matcher = kind.compile(normalised)
+    if kind.scope == "reply":
+        hits = list(matcher(example.text, Context(example.situation, example.waited)))
+    elif kind.scope == "conversation":
+        (messages,) = example.conversations
+        end = messages[-1].time + 86400
+        thread = Thread(example.situation, example.public, waits(messages, _calendar, end), end)
+        hits = list(matcher(messages, thread))
+    else:
+        replies = [
+            (c, m, message.text)
+            for c, conversation in enumerate(example.conversations)
+            for m, message in enumerate(conversation)
+            if message.role == "agent"
+        ]
+        hits = list(matcher(replies))
     assert (not hits) == example.passes, hits
+
+
+def _calendar(start: float, end: float) -> int:
+    return int(end - start)
 
 
 @pytest.mark.parametrize("name", list(KINDS))

@@ -125,12 +125,21 @@ class Checker:
         self._others: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
         # A rule shared by channels is written once and compiled once.
         self._shared: dict[str, _Compiled] = {}
+        # What the audit of conversations needs: each channel's settings and its rules over
+        # whole conversations, which never check a reply.
+        self._settings: dict[str, Mapping[str, Any]] = {}
+        self._beyond: dict[str, tuple[_Compiled, ...]] = {}
         numbers: dict[str, int] = {}
         for channel in rules["channels"]:
-            groups, others = {}, []
+            self._settings[channel["id"]] = {
+                key: channel.get(key) for key in ("kind", "public", "business_hours")
+            } | {"response_times": channel.get("response_times", {})}
+            groups, others, beyond = {}, [], []
             for key in channel["rules"]:
                 rule = rules["rules"][key]
-                if KINDS[rule["kind"]].terms is None:
+                if KINDS[rule["kind"]].scope != "reply":
+                    beyond.append(_compile(key, rule, self._shared))
+                elif KINDS[rule["kind"]].terms is None:
                     others.append((key, rule))
                 else:
                     compiled = self._shared.get(key) or _compile(key, rule, self._shared)
@@ -138,6 +147,7 @@ class Checker:
             missing = tuple((n, c) for n, c in groups.items() if c.reports_missing)
             self._channels[channel["id"]] = _Channel(groups, frozenset(groups), missing)
             self._others[channel["id"]] = others
+            self._beyond[channel["id"]] = tuple(beyond)
         self._terms = TermIndex([self._shared[key].terms for key in numbers])  # type: ignore[misc]
 
     def _plan(self, channel: str, situation: str | None) -> tuple[_Compiled, ...]:
@@ -191,6 +201,28 @@ class Checker:
         from generator.checking.rules_file import read_rules
 
         return cls(read_rules(Path(path)), base_url=base_url)
+
+    def settings(self, channel: str) -> Mapping[str, Any]:
+        """A channel's kind, public flag, business_hours and response_times, as exported."""
+        if channel not in self._settings:
+            raise self._unknown(channel, None)
+        return self._settings[channel]
+
+    def conversation_rules(
+        self, channel: str, situation: str | None, scope: str = "conversation"
+    ) -> list[tuple[Mapping[str, Any], Any]]:
+        """The rules of a scope beyond single replies, with their compiled checks."""
+        if channel not in self._beyond:
+            raise self._unknown(channel, situation)
+        return [
+            (c.rule, c.matcher)
+            for c in self._beyond[channel]
+            if KINDS[c.rule["kind"]].scope == scope
+            and (scope == "log" or not c.rule["situations"] or situation in c.rule["situations"])
+        ]
+
+    def link(self, rule_link: str) -> str:
+        return self._base_url + rule_link
 
     def detect_situation(self, message: str) -> str | None:
         """The situation of a customer's message (see `generator.checking.situations`)."""

@@ -4,8 +4,11 @@ A kind module has a docstring (first line: summary; the rest: rationale), `OPTIO
 Schema fragment for its options), `EXPORTED` (the schema of its options once normalised),
 `EXAMPLES` (options with texts that pass and fail),
 `normalise(options, environment)` (the options as exported, with nothing left implicit),
-`compile(normalised)` (a matcher over a reply) and, optionally, `problems(options)` (checks
-of meaning that a schema cannot express, as (path, message) pairs).
+`compile(normalised)` (a matcher over a reply) and, optionally, `SCOPE` ("reply", the
+default; "conversation" for a check over one conversation's messages, whose examples are
+short conversations; "log" for a check across the conversations of a log) and
+`problems(options)` (checks of meaning that a schema cannot express, as (path, message)
+pairs).
 
 A kind that looks for terms gives, instead of `compile`, `terms(normalised)` (the TermGroup to
 find) and `report(normalised)` (from the matches found to the hits), so that the checker can
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, NamedTuple
@@ -59,6 +62,61 @@ Matcher = Callable[[str, Context], Iterable[Hit]]
 #: What a term kind makes of the matches of its terms in a reply.
 Reporter = Callable[[list[Match], Context], list[Hit]]
 
+SCOPES = ("reply", "conversation", "log")
+ROLES = ("customer", "agent", "bot", "note")
+
+
+@dataclass(frozen=True)
+class Message:
+    """One message of a conversation, as conversation-scope kinds see it."""
+
+    role: str  # customer, agent, bot or note
+    text: str
+    time: float = 0.0  # seconds since the epoch
+    author: str | None = None
+    department: str | None = None
+    handoff: bool = False  # the bot hands the conversation to a person here
+
+
+@dataclass(frozen=True)
+class Wait:
+    """A customer waiting for a person: from message `start` to the reply at `end` (None: none
+    by the end of the log), in business and calendar seconds."""
+
+    metric: str  # first_response or next_response
+    start: int
+    end: int | None
+    business: int
+    calendar: int
+
+
+@dataclass(frozen=True)
+class Thread:
+    """What a conversation-scope check knows besides the messages."""
+
+    situation: str | None = None
+    public: bool = False
+    waits: tuple[Wait, ...] = ()
+    end: float = 0.0  # the time the log ends
+    # business seconds between two times; calendar seconds unless the channel has hours
+    elapsed: Callable[[float, float], int] = field(default=lambda a, b: int(b - a))
+
+
+@dataclass(frozen=True)
+class MessageHit:
+    """Where a conversation breaks a rule: the index of the message (in a log-scope check, of
+    the conversation too)."""
+
+    index: int
+    message: str | None = None
+    suggestion: str | None = None
+    conversation: int = 0
+
+
+ConversationMatcher = Callable[[Sequence[Message], Thread], Iterable[MessageHit]]
+#: Over (conversation index, message index, text) of every agent message of a log.
+LogMatcher = Callable[[Iterable[tuple[int, int, str]]], Iterable[MessageHit]]
+
 
 @dataclass(frozen=True)
 class Example:
@@ -68,6 +126,8 @@ class Example:
     situation: str | None = None
     waited: int | None = None
     targets: Mapping[str, Mapping[str, Mapping[str, int]]] = field(default_factory=dict)
+    conversations: tuple[tuple[Message, ...], ...] = ()  # the example, when not a reply
+    public: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,6 +145,7 @@ class RuleKind:
     terms: Callable[[dict[str, Any]], TermGroup] | None = None
     report: Callable[[dict[str, Any]], Reporter] | None = None
     reports_missing: bool = False
+    scope: str = "reply"
 
 
 def _term_compile(module: ModuleType) -> Callable[[dict[str, Any]], Matcher]:
@@ -100,21 +161,56 @@ def _term_compile(module: ModuleType) -> Callable[[dict[str, Any]], Matcher]:
     return compile
 
 
+#: Examples of conversation kinds happen on Monday 2 March 2026 (UTC), written "HH:MM".
+EXAMPLE_DAY = 1772409600
+
+
+def example_conversation(turns: Sequence[Sequence[str]]) -> tuple[Message, ...]:
+    """A conversation written as (role, "HH:MM", text[, department]) turns; the role "handoff"
+    is a bot message that hands over to a person."""
+    messages = []
+    for role, clock, text, *department in turns:
+        hours, minutes = clock.split(":")
+        messages.append(
+            Message(
+                "bot" if role == "handoff" else role,
+                text,
+                EXAMPLE_DAY + int(hours) * 3600 + int(minutes) * 60,
+                department=department[0] if department else None,
+                handoff=role == "handoff",
+            )
+        )
+    return tuple(messages)
+
+
+def _example(case: Mapping[str, Any], verdict: str, item: Any, scope: str) -> Example:
+    if scope == "reply":
+        conversations: tuple[tuple[Message, ...], ...] = ()
+    elif scope == "conversation":
+        conversations = (example_conversation(item),)
+    else:
+        conversations = tuple(example_conversation(c) for c in item)
+    return Example(
+        options=case["options"],
+        text=item if scope == "reply" else "",
+        passes=verdict == "pass",
+        situation=case.get("situation"),
+        waited=case.get("waited"),
+        targets=case.get("targets", {}),
+        conversations=conversations,
+        public=case.get("public", False),
+    )
+
+
 def _kind(module: ModuleType) -> RuleKind:
     name = module.__name__.rsplit(".", 1)[1]
     summary, _, rationale = (module.__doc__ or "").strip().partition("\n")
+    scope = getattr(module, "SCOPE", "reply")
     examples = tuple(
-        Example(
-            options=case["options"],
-            text=text,
-            passes=verdict == "pass",
-            situation=case.get("situation"),
-            waited=case.get("waited"),
-            targets=case.get("targets", {}),
-        )
+        _example(case, verdict, item, scope)
         for case in module.EXAMPLES
         for verdict in ("pass", "fail")
-        for text in case[verdict]
+        for item in case[verdict]
     )
     return RuleKind(
         name=name,
@@ -126,7 +222,8 @@ def _kind(module: ModuleType) -> RuleKind:
         normalise=module.normalise,
         compile=getattr(module, "compile", None) or _term_compile(module),
         problems=getattr(module, "problems", lambda options: []),
-        applies_to_templates=getattr(module, "APPLIES_TO_TEMPLATES", True),
+        applies_to_templates=scope == "reply" and getattr(module, "APPLIES_TO_TEMPLATES", True),
+        scope=scope,
         terms=getattr(module, "terms", None),
         report=getattr(module, "report", None),
         reports_missing=getattr(module, "REPORTS_MISSING", False),

@@ -98,10 +98,20 @@ class Opening:
 
 
 @dataclass(frozen=True)
+class Holidays:
+    """Days the channel is closed: a country's public holidays (and a region's), and dates."""
+
+    country: str | None = None
+    region: str | None = None
+    dates: tuple[str, ...] = ()  # YYYY-MM-DD
+
+
+@dataclass(frozen=True)
 class BusinessHours:
     time_zone: str
     open: tuple[Opening, ...]
     outside_hours: str = ""
+    holidays: Holidays | None = None
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator.schemas.audit import audit_schema
 from generator.schemas.export import export_schema
 from generator.schemas.guidelines import channel_schema, playbook_schema
 
@@ -20,6 +21,7 @@ def published() -> dict[str, str]:
         "playbook.schema.json": dumps(playbook_schema()),
         "channel.schema.json": dumps(channel_schema()),
         "export.schema.json": dumps(export_schema()),
+        "audit.schema.json": dumps(audit_schema()),
     }
 
 

@@ -64,8 +64,23 @@ def export_schema() -> dict[str, Any]:
                     }
                 ),
             },
+            "holidays": {
+                "oneOf": [
+                    {"type": "null"},
+                    _closed(
+                        {
+                            "country": {"type": ["string", "null"]},
+                            "region": {"type": ["string", "null"]},
+                            "dates": {"type": "array", "items": {"type": "string"}},
+                        }
+                    ),
+                ],
+                "description": "Closed on the country's (and region's) public holidays, as the "
+                "Python package holidays lists them, and on the dates (YYYY-MM-DD).",
+            },
         }
     )
+    hours["required"].remove("holidays")  # added in a minor version: optional
     channel = _closed(
         {
             "id": {"type": "string"},

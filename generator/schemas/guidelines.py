@@ -16,6 +16,12 @@ TEXTS = {"type": "array", "items": TEXT}
 IDS = {"type": "array", "items": ID, "minItems": 1, "uniqueItems": True}
 DURATION = {"type": "string", "pattern": durations.PATTERN, "description": "Like 40s, 30m, 2h, 1d."}
 CLOCK = {"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$", "description": "HH:MM"}
+#: A closing time may be 24:00 (open to midnight) or earlier than the opening (past midnight).
+CLOSING = {
+    "type": "string",
+    "pattern": r"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$",
+    "description": "HH:MM, or 24:00 for midnight; earlier than from: closes the next day",
+}
 
 
 def _object(required: list[str], properties: dict[str, Any], **extra: Any) -> dict[str, Any]:
@@ -191,10 +197,35 @@ def channel_schema() -> dict[str, Any]:
                             "uniqueItems": True,
                         },
                         "from": CLOCK,
-                        "to": CLOCK,
+                        "to": CLOSING,
                     },
                 ),
             },
+            "holidays": _object(
+                [],
+                {
+                    "country": {
+                        "type": "string",
+                        "pattern": "^[A-Z]{2}$",
+                        "description": "ISO 3166 country code whose public holidays close the "
+                        "channel, as the holidays package knows them: IT, GB, US...",
+                    },
+                    "region": {
+                        "type": "string",
+                        "pattern": "^[A-Za-z0-9-]{1,10}$",
+                        "description": "A subdivision of the country (state, province).",
+                    },
+                    "dates": {
+                        "type": "array",
+                        "uniqueItems": True,
+                        "items": {
+                            "type": "string",
+                            "pattern": r"^\d{4}-\d{2}-\d{2}$",
+                            "description": "YYYY-MM-DD",
+                        },
+                    },
+                },
+            ),
             "outside_hours": MARKDOWN,
         },
     )

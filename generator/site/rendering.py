@@ -7,6 +7,7 @@ import hashlib
 import html
 import json
 import re
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
@@ -236,8 +237,14 @@ def export_example(playbook: Playbook) -> str:
     return json.dumps(excerpt, indent=2, ensure_ascii=False, sort_keys=True)
 
 
+def clock(instant: float) -> str:
+    """The time of day of a message in a kind's example conversation, HH:MM."""
+    return time.strftime("%H:%M", time.gmtime(instant))
+
+
 def _context(playbook: Playbook) -> dict[str, Any]:
     helpers = (
+        clock,
         term_rows,
         channel_terms,
         rule_groups,

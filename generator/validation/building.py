@@ -14,6 +14,7 @@ from generator.model import (
     BusinessHours,
     Channel,
     Example,
+    Holidays,
     Opening,
     Page,
     Playbook,
@@ -218,6 +219,13 @@ def _channel(document: Document, global_rules: list[Rule]) -> Channel:
             time_zone=hours["time_zone"],
             open=tuple(Opening(tuple(o["days"]), o["from"], o["to"]) for o in hours["open"]),
             outside_hours=hours.get("outside_hours", ""),
+            holidays=Holidays(
+                hours["holidays"].get("country"),
+                hours["holidays"].get("region"),
+                tuple(hours["holidays"].get("dates", ())),
+            )
+            if "holidays" in hours
+            else None,
         )
         if hours
         else None,

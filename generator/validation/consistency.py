@@ -33,6 +33,8 @@ def _rule_examples(playbook: Playbook) -> list[Diagnostic]:
         owner = playbook.channel(rule.defined_in) if rule.defined_in else None
         env = environment(playbook, owner) if owner else Environment(language=playbook.language)
         kind = KINDS[rule.kind]
+        if kind.scope != "reply":
+            continue  # their examples are conversations, proved by the registry's tests
         matcher = kind.compile(kind.normalise(dict(rule.options), env))
         context = Context(situation=rule.situations[0] if rule.situations else None)
         for verdict, texts in (("pass", rule.passing), ("fail", rule.failing)):

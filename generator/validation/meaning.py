@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 import zoneinfo
@@ -367,13 +368,56 @@ def _business_hours(report: _Report, doc: Document) -> None:
             f"'Europe/Rome'.{did_you_mean(hours['time_zone'], zones)}",
         )
     for i, opening in enumerate(hours["open"]):
-        if opening["from"] >= opening["to"]:
+        if opening["from"] == opening["to"]:
             report.add(
                 doc,
                 ("business_hours", "open", i, "to"),
                 "hours",
-                f"closes at {opening['to']}, not after it opens at {opening['from']}: swap them.",
+                f"opens and closes at {opening['to']}: for a whole day write "
+                'from: "00:00", to: "24:00".',
             )
+    holidays = hours.get("holidays", {})
+    if "country" in holidays:
+        problem = holiday_problem(holidays["country"], holidays.get("region"))
+        if problem:
+            report.add(doc, ("business_hours", "holidays", "country"), "holidays", problem)
+    elif "region" in holidays:
+        report.add(
+            doc,
+            ("business_hours", "holidays", "region"),
+            "holidays",
+            "a region needs its country: add country (an ISO 3166 code such as IT).",
+        )
+    for j, date in enumerate(holidays.get("dates", [])):
+        try:
+            datetime.date.fromisoformat(date)
+        except ValueError:
+            report.add(
+                doc,
+                ("business_hours", "holidays", "dates", j),
+                "holidays",
+                f"'{date}' is not a date: write it as YYYY-MM-DD, like 2026-12-24.",
+            )
+
+
+@functools.cache
+def holiday_problem(country: str, region: str | None) -> str | None:
+    """What is wrong with a country and region for the holidays package, or None."""
+    import holidays
+
+    supported = holidays.list_supported_countries()
+    if country not in supported:
+        hint = did_you_mean(country, supported)
+        return f"'{country}' is not a country the holidays package knows.{hint}"
+    if region is not None and region not in supported[country]:
+        regions = supported[country]
+        return (
+            f"'{region}' is not a region of {country}."
+            + (did_you_mean(region, regions) or f" Regions: {', '.join(regions[:20])}.")
+            if regions
+            else f"{country} has no regions in the holidays package: remove region."
+        )
+    return None
 
 
 def _term_entries(documents: list[Document]) -> Iterator[tuple[Document, int, Mapping[str, Any]]]:

@@ -31,6 +31,9 @@ export const group = (terms, caseSensitive, exceptions = []) => ({ terms, caseSe
  * Per kind: options -> a term kind's { group, report(matches, context) -> hits }, found with
  * the channel's other terms in one pass, or any other kind's { run(nfcText, context) -> hits }.
  */
+// Kinds that look at whole conversations, for the audit of logs: they do not check a reply.
+export const CONVERSATION_KINDS = new Set(["follow_ups", "handoff", "repeated_reply", "transfers", "unanswered"]);
+
 export const KINDS = {
   banned_term(o) {
     const suggestion = o.replacement ? `write '${o.replacement}' instead` : null;

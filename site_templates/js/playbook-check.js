@@ -20,7 +20,7 @@ import { SEVERITY_ORDER, length, byCodePoint, lastOfSorted } from "./unicode.js"
 import { Reading } from "./reading.js";
 import { TermIndex } from "./terms.js";
 import { PatternError } from "./re2.js";
-import { group, KINDS } from "./kinds.js";
+import { CONVERSATION_KINDS, group, KINDS } from "./kinds.js";
 
 export { fold, pyStrip } from "./unicode.js";
 export { Reading, canonicalTerm } from "./reading.js";
@@ -71,7 +71,7 @@ function plan(rules, channel) {
   if (!cache) compiled.set(rules, (cache = { kinds: new Map(), channels: new Map() }));
   let entries = cache.channels.get(channel);
   if (!entries) {
-    entries = channelRules(rules, channel).map((rule) => {
+    entries = channelRules(rules, channel).filter((rule) => !CONVERSATION_KINDS.has(rule.kind)).map((rule) => {
       // A rule shared by channels compiles once.
       if (!cache.kinds.has(rule)) {
         const kind = KINDS[rule.kind];

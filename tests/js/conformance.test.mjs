@@ -29,6 +29,8 @@ test("every kind has vectors", () => assert.ok(files.length >= 9));
 
 for (const file of files) {
   for (const vector of JSON.parse(readFileSync(new URL(file, folder), "utf8")).cases) {
+    // Conversation and log vectors are cases for an audit of conversations, not of a reply.
+    if (vector.conversation || vector.conversations) continue;
     test(`${file.replace(".json", "")}: ${vector.name}`, () => {
       const findings = check(rulesDocument(vector.rules), vector.text, {
         channel: "test",

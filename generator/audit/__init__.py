@@ -1,0 +1,1 @@
+"""Auditing conversation logs against the playbook: response times, practices, reply rules."""
