@@ -98,6 +98,22 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str, 
             server.server_close()
 
 
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample's site built with MkDocs and served, for other modules' browser tests."""
+    site = tmp_path_factory.mktemp("browser") / "site"
+    assert build_site(SAMPLE, site, strict=True, config_file=ROOT / "mkdocs.yml") == 0
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture
 def browser(tmp_path: Path):
     chromium, driver_path = _browser_or_skip()
