@@ -378,7 +378,7 @@ def test_the_home_page_names_a_placeholder_the_templates_use() -> None:
 
 def test_the_channel_page_is_in_the_order_of_use() -> None:
     page = render(playbook_of(SAMPLE))["channels/whatsapp.md"]
-    order = ["{#at-a-glance}", "{#templates}", "pb-copy", "pb-checker", "{#tone}", "{#terms}"]
+    order = ["{#at-a-glance}", "{#templates}", "pb-copy", "{#check}", "{#tone}", "{#terms}"]
     positions = [page.index(marker) for marker in order]
     assert positions == sorted(positions)
     assert page.count('class="md-button md-button--primary pb-copy"') == 2
