@@ -296,13 +296,17 @@ def test_search_a_template_word_land_on_the_channel_and_copy_it(
     wait.until(ready.title_contains("Velluto Home"))
     _screenshot(browser, f"home-{builder}.png")
 
-    links = _search(browser, builder, word)
-    # The template's own section if it is listed, else the channel page's first result.
-    hrefs = [_relative(link.get_attribute("href")) for link in links]
-    target = next((h for h in hrefs if h.endswith(f"#{TEMPLATE}")), None) or next(
-        h for h in hrefs if h.startswith(f"channels/{CHANNEL}/")
+    # The template's own section if it is shown, else the channel page's first shown result
+    # (Material folds a page's further sections under "more on this page").
+    shown = [
+        (_relative(link.get_attribute("href")), link)
+        for link in _search(browser, builder, word)
+        if link.is_displayed()
+    ]
+    target = next((link for href, link in shown if href.endswith(f"#{TEMPLATE}")), None) or next(
+        link for href, link in shown if href.startswith(f"channels/{CHANNEL}/")
     )
-    links[hrefs.index(target)].click()
+    target.click()
 
     wait.until(ready.url_contains(f"channels/{CHANNEL}/"))
     heading = wait.until(ready.presence_of_element_located((By.ID, TEMPLATE)))
