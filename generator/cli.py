@@ -418,9 +418,21 @@ def _exit_on_sigterm() -> Iterator[None]:
     help="A previous version (folder, rules.json or git revision such as v1.0): the site "
     "gets a 'What changed' page.",
 )
+@click.option(
+    "--builder",
+    type=click.Choice(["mkdocs", "zensical"]),
+    default="mkdocs",
+    show_default=True,
+    help="Build with MkDocs and Material, or with Zensical (pip install 'playbook[zensical]').",
+)
 @internal_errors
 def build_command(
-    directory: Path | None, site_dir: Path, strict: bool, verbose: bool, since: str | None
+    directory: Path | None,
+    site_dir: Path,
+    strict: bool,
+    verbose: bool,
+    since: str | None,
+    builder: str,
 ) -> None:
     """Validate, export and build the site (a static folder, default site/).
 
@@ -433,10 +445,27 @@ def build_command(
     directory = guidelines_folder(directory)
     playbook = playbook_or_exit(directory, strict)
     echo = lambda line: click.echo(line, err=True)  # noqa: E731
+    if builder == "zensical":
+        from generator.site.zensical import available
+
+        if not available():
+            message = "zensical is not installed: pip install 'playbook[zensical]'"
+            click.echo(f"playbook: {message}", err=True)
+            sys.exit(EXIT_USAGE)
+        if since:
+            click.echo("playbook: --since needs the mkdocs builder", err=True)
+            sys.exit(EXIT_USAGE)
     with _exit_on_sigterm(), replace_folder(site_dir) as staging:
-        code = build_site(
-            directory, staging, strict=strict, echo=echo, verbose=verbose, since=since
-        )
+        if builder == "zensical":
+            from generator.site.zensical import build_with_zensical
+
+            code = build_with_zensical(
+                directory, staging, strict=strict, echo=echo, verbose=verbose
+            )
+        else:
+            code = build_site(
+                directory, staging, strict=strict, echo=echo, verbose=verbose, since=since
+            )
         if code:
             sys.exit(code)
     channels = len(playbook.channels)

@@ -113,18 +113,20 @@ def test_navigation_follows_the_playbook_order() -> None:
     playbook = playbook_of(SAMPLE)
     nav = navigation(playbook)
     titles = [next(iter(item)) for item in nav]
-    assert titles[:9] == [
-        "Home",
-        "Check a draft",
-        "Channels",
-        "Situations",
-        "Response targets",
+    pages = [p.title for p in playbook.pages]
+    assert titles == ["Home", "Check a draft", "Channels", "Situations", "Response targets"] + [
         "Terms A–Z",
+        *pages,
+        "Reference",
+    ]
+    reference = nav[-1]["Reference"]
+    assert [next(iter(item)) for item in reference] == [
         "Rules reference",
         "Rule kinds",
         "Using the rules from other tools",
     ]
-    assert titles[9:] == [p.title for p in playbook.pages]
+    kinds = reference[1]["Rule kinds"]
+    assert {"Banned terms": "kinds/banned_term.md"} in kinds and len(kinds) == len(KINDS)
     channels = nav[2]["Channels"]
     assert [next(iter(c.values())) for c in channels] == [
         f"channels/{c.id}.md" for c in playbook.channels
@@ -132,8 +134,19 @@ def test_navigation_follows_the_playbook_order() -> None:
 
 
 def test_navigation_of_the_italian_playbook_is_in_italian() -> None:
-    titles = [next(iter(item)) for item in navigation(playbook_of(ITALIAN))]
+    nav = navigation(playbook_of(ITALIAN))
+    titles = [next(iter(item)) for item in nav]
     assert titles[:4] == ["Home", "Controlla una bozza", "Canali", "Situazioni"]
+    assert titles[-1] == "Riferimento"
+    kinds = next(iter(nav[-1]["Riferimento"][1].values()))
+    titles = [next(iter(kind)) for kind in kinds]
+    assert "Termini vietati" in titles
+    assert not [t for t in titles if "_" in t], "a rule kind's title is left in snake_case"
+
+
+def test_every_rule_kind_has_a_title_in_each_language() -> None:
+    for language in ("en", "it"):
+        assert {f"kind-{name}" for name in KINDS} <= set(translations(language)), language
 
 
 def test_every_text_of_the_templates_has_an_italian_translation() -> None:
@@ -157,7 +170,7 @@ def test_a_page_of_the_cx_lead_cannot_take_a_generated_name() -> None:
 HOSTILE = "<script>alert('x')</script> *not bold* _x_ `tick` [link](y) a | b & {: .x} #1"
 
 
-def test_hostile_guidelines_render_escaped_and_tables_stay_intact(minimal: Path) -> None:
+def test_hostile_guidelines_render_escaped_and_lists_stay_intact(minimal: Path) -> None:
     channel = minimal / "channels" / "chat.yml"
     text = channel.read_text(encoding="utf-8")
     text = text.replace("dos: [Answer at once.]", f"dos: [{yaml.safe_dump(HOSTILE).strip()}]")
@@ -171,9 +184,16 @@ def test_hostile_guidelines_render_escaped_and_tables_stay_intact(minimal: Path)
     page = to_html(pages["channels/chat.md"])
     assert "<script" not in page and "<b>c</b>" not in page
     assert "&lt;script&gt;" in page
-    row = next(r for r in re.findall(r"<tr>(.*?)</tr>", page, re.S) if "a | b" in shown(r))
-    cells = [shown(c).strip() for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
-    assert cells[:4] == ["a | b", "Banned", "<b>c</b> | d", "<script>alert(1)</script> and `e` | f"]
+    items = re.findall(r"<li>(.*?)</li>", page, re.S)
+    term = next(li for li in items if shown(li).startswith("a | b"))
+    assert " ".join(shown(term).split()) == (
+        "a | b Banned → <b>c</b> | d <script>alert(1)</script> and `e` | f"
+    )
+    terms = to_html(pages["terms.md"])
+    entry = terms[terms.index('id="term-a-b"') :]
+    assert shown(re.search(r">(.*?)<a class=\"headerlink", entry, re.S).group(1)) == "a | b"
+    items = [shown(li) for li in re.findall(r"<li>(.*?)</li>", entry, re.S)[:2]]
+    assert items == ["Say instead: <b>c</b> | d", "Why: <script>alert(1)</script> and `e` | f"]
     item = next(li for li in re.findall(r"<li>(.*?)</li>", page, re.S) if "not bold" in li)
     assert shown(item) == HOSTILE
     assert "<em>" not in item and "<code>" not in item and "<a " not in item
@@ -325,3 +345,48 @@ def test_code_and_fences_hold_any_backticks() -> None:
     assert shown(to_html(code("a `b` ``c``"))) == "a `b` ``c``"
     block = to_html(fence("```\n<i>x</i>\n```"))
     assert "<i>" not in block and shown(block).strip() == "```\n<i>x</i>\n```"
+
+
+AGENT_PAGES = re.compile(r"^(index|terms|response-times|channels/.*|situations/.*)\.md$")
+
+
+@pytest.mark.parametrize("folder", [SAMPLE, ITALIAN], ids=["sample", "italian"])
+def test_agents_never_see_file_names_only_the_reference_does(folder: Path) -> None:
+    pages = render(playbook_of(folder), "https://git.example.com/acme/cx/blob/main/guidelines/")
+    agent = {name: text for name, text in pages.items() if AGENT_PAGES.match(name)}
+    assert len(agent) == 3 + len(playbook_of(folder).channels) + len(playbook_of(folder).situations)
+    for name, text in agent.items():
+        assert not re.search(r"\.ya?ml\b", text), name
+    reference = pages["rules.md"]
+    assert re.search(
+        r"\[`channels/whatsapp\.yml`\]\(https://git\.example\.com/acme/cx/blob/main/guidelines/"
+        r"channels/whatsapp\.yml#L\d+\)",
+        reference,
+    )
+
+
+def test_the_rules_reference_names_files_without_links_when_no_address_is_set() -> None:
+    reference = render(playbook_of(SAMPLE))["rules.md"]
+    assert "Defined in `playbook.yml`, line" in reference and "](http" not in reference
+
+
+def test_the_home_page_names_a_placeholder_the_templates_use() -> None:
+    italian = render(playbook_of(ITALIAN))["index.md"]
+    assert "`{nome}`" in italian and "first_name" not in italian
+    assert "`{first_name}`" in render(playbook_of(SAMPLE))["index.md"]
+
+
+def test_the_channel_page_is_in_the_order_of_use() -> None:
+    page = render(playbook_of(SAMPLE))["channels/whatsapp.md"]
+    order = ["{#at-a-glance}", "{#templates}", "pb-copy", "{#check}", "{#tone}", "{#terms}"]
+    positions = [page.index(marker) for marker in order]
+    assert positions == sorted(positions)
+    assert page.count('class="md-button md-button--primary pb-copy"') == 2
+
+
+def test_speaker_labels_and_rule_lists_stay_out_of_search() -> None:
+    page = render(playbook_of(SAMPLE))["channels/whatsapp.md"]
+    speakers = re.findall(r'<span class="pb-speaker"[^>]*>', page)
+    assert speakers and all("data-search-exclude" in s for s in speakers)
+    assert "{#rules data-search-exclude}" in page
+    assert render(playbook_of(SAMPLE))["rules.md"].startswith("---\nsearch:\n  exclude: true")

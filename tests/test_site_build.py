@@ -18,6 +18,7 @@ import yaml
 
 from generator.export import dumps, export
 from generator.site.builder import build_site, site_files, write_pages
+from generator.site.zensical import available as zensical_available
 from generator.validation import validate
 from tests.conftest import ITALIAN, ROOT, SAMPLE
 
@@ -98,6 +99,51 @@ def test_search_is_in_english_and_splits_on_apostrophes(sample_site: Path) -> No
     assert "'" in index["config"]["separator"] and "’" in index["config"]["separator"]
     whatsapp = [d for d in index["docs"] if d["location"].startswith("channels/whatsapp/")]
     assert any("courier" in d["text"] for d in whatsapp)
+    # Words are stemmed in the index and in the query: "refunds" finds "refund".
+    assert index["config"]["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
+    # Practice ranks above the reference, which keeps out of the agents' results.
+    boost = {d["location"]: d.get("boost", 1) for d in index["docs"] if "#" not in d["location"]}
+    assert boost["channels/whatsapp/"] > boost["terms/"] > boost["kinds/banned_term/"]
+    assert "rules/" not in boost
+    # A conversation's speaker labels are not indexed, what was said is.
+    good = next(d for d in whatsapp if d["location"].endswith("#good-a-late-order-answered-well"))
+    assert "Customer" not in good["text"] and "Agent" not in good["text"]
+
+
+def _pages(site: Path) -> set[str]:
+    return {str(p.relative_to(site)) for p in site.rglob("index.html")}
+
+
+def _links(page: Path) -> set[str]:
+    """The links inside a page's article, without the theme's navigation."""
+    article = page.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
+    return {re.sub(r"^(\./)+|index\.html", "", h) for h in re.findall(r'href="([^"#]+)', article)}
+
+
+@pytest.mark.skipif(
+    not zensical_available() and os.environ.get("CI", "").lower() != "true",
+    reason="zensical is not installed",
+)
+def test_zensical_builds_the_same_pages_links_and_search(sample_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "zensical"
+    built = subprocess.run(
+        [sys.executable, "-c", "from generator.cli import main; main()", "build"]
+        + ["--builder", "zensical", "-d", str(site)],
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stderr
+    assert _pages(site) == _pages(sample_site)
+    for page in ("index.html", "channels/whatsapp/index.html", "situations/complaint/index.html"):
+        assert _links(site / page) == _links(sample_site / page), page
+        assert anchors(sample_site / page) <= anchors(site / page) | {"__search", "__drawer"}
+    index = json.loads((site / "search.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["en"]
+    assert any(i["location"] == "terms/#term-refund" for i in index["items"])
+    assert (site / "rules.json").read_bytes() == (sample_site / "rules.json").read_bytes()
 
 
 def test_the_italian_playbook_builds_in_italian(tmp_path: Path) -> None:
@@ -109,6 +155,7 @@ def test_the_italian_playbook_builds_in_italian(tmp_path: Path) -> None:
     assert "Il playbook di Bottega Aurora" in home
     index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text("utf-8"))
     assert index["config"]["lang"] == ["it"]
+    assert index["config"]["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
     assert "before-adding-a-channel" not in home  # the sample's own page stays out
 
 

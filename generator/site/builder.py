@@ -32,19 +32,28 @@ STYLESHEET = "assets/stylesheets/playbook.css"
 #: The checker that runs in the browser, and the script of the check forms that use it.
 SCRIPTS = ("assets/javascripts/playbook-check.js", "assets/javascripts/check-page.js")
 SCRIPT_SOURCES = TEMPLATES / "js"
+#: Today's hours on the home page, and search that stems what is typed.
+SCRIPT = "assets/javascripts/playbook.js"
 LOGO = "assets/images/playbook-logo.svg"
 MATERIAL_FAVICON = "assets/images/favicon.png"
 #: Material's separator plus apostrophes, so that "l'operatore" is found by "operatore".
 SEARCH_SEPARATOR = r"""[\s\-'’,:;!?=\[\]()"/|]+|\.(?!\d)|&[lg]t;"""
+#: Words reduced to their stem in the index and in the query ("refunds" finds "refund"), in
+#: the site's language: Material ships lunr's stemmers for English, Italian and more.
+SEARCH_PIPELINE = ["stemmer", "stopWordFilter", "trimmer"]
 PLUGIN = "playbook"
 
 Echo = Callable[[str], None]
 
 
-def site_files(playbook: Playbook) -> dict[str, str]:
-    """Every file the playbook adds to the site: pages, stylesheet, logo and the exported rules."""
-    files = render(playbook)
+def site_files(playbook: Playbook, source_url: str = "") -> dict[str, str]:
+    """Every file the playbook adds to the site: pages, stylesheet, script, logo and the rules.
+
+    `source_url` is the guidelines folder's address in a repository, for the rules reference.
+    """
+    files = render(playbook, source_url)
     files[STYLESHEET] = (TEMPLATES / "playbook.css").read_text(encoding="utf-8")
+    files[SCRIPT] = (TEMPLATES / "playbook.js").read_text(encoding="utf-8")
     files[LOGO] = logo(playbook.company)
     files[SCRIPTS[0]] = bundle(SCRIPT_SOURCES / "playbook-check.js")
     files[SCRIPTS[1]] = (SCRIPT_SOURCES / "check-page.js").read_text(encoding="utf-8")
@@ -67,13 +76,13 @@ def logo(company: str) -> str:
     )
 
 
-def write_pages(playbook: Playbook, out_dir: Path) -> list[Path]:
+def write_pages(playbook: Playbook, out_dir: Path, source_url: str = "") -> list[Path]:
     """Write the site's files into a folder (a docs_dir for plain MkDocs); return their paths.
 
     Files whose content is unchanged are left alone, so their times stay put for serve.
     """
     written = []
-    for name, text in site_files(playbook).items():
+    for name, text in site_files(playbook, source_url).items():
         path = out_dir / name
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             write_atomic(path, text)
@@ -133,13 +142,23 @@ def error_files(message: str) -> dict[str, str]:
     }
 
 
+def site_settings(playbook: Playbook) -> dict[str, str]:
+    """The site's name, copyright line and language, from the playbook (HTML-escaped)."""
+    return {
+        "site_name": str(Markup.escape(playbook.company)),
+        "copyright": str(Markup.escape(f"{playbook.company} · playbook {playbook.version}")),
+        "language": playbook.language,
+    }
+
+
 def configure(config: MkDocsConfig, playbook: Playbook) -> None:
-    """Name, language, logo and stylesheet of the site, from the playbook."""
+    """Name, language, logo, stylesheet, scripts and search of the site, from the playbook."""
+    settings = site_settings(playbook)
     # Escaped once, as Markup: the theme writes the name raw in some places and through `| e`
     # in others (the logo's title), which leaves Markup as it is instead of escaping it again.
-    config.site_name = Markup.escape(playbook.company)
-    config.copyright = Markup.escape(f"{playbook.company} · playbook {playbook.version}")
-    config.theme["language"] = playbook.language
+    config.site_name = Markup(settings["site_name"])
+    config.copyright = Markup(settings["copyright"])
+    config.theme["language"] = settings["language"]
     if not config.theme.get("logo"):
         config.theme["logo"] = LOGO
     if config.theme.get("favicon") in (None, MATERIAL_FAVICON):
@@ -157,10 +176,14 @@ def configure(config: MkDocsConfig, playbook: Playbook) -> None:
         script = ExtraScriptValue(SCRIPTS[1])
         script.type = "module"
         config.extra_javascript.append(script)
+    if SCRIPT not in [str(script) for script in config.extra_javascript]:
+        config.extra_javascript.append(SCRIPT)
     for name, plugin in config.plugins.items():
         if name.split("/")[-1] == "search":
             plugin.config.lang = [playbook.language]
             plugin.config.separator = plugin.config.separator or SEARCH_SEPARATOR
+            if plugin.config.pipeline is None:
+                plugin.config.pipeline = list(SEARCH_PIPELINE)
 
 
 def add_files(

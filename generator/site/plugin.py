@@ -35,6 +35,10 @@ class PlaybookConfig(Config):  # type: ignore[no-untyped-call]  # an untyped MkD
     guidelines = c.Dir(exists=False, default="guidelines")
     #: A previous version (folder, rules.json or git revision): the site gets a page of changes.
     since = c.Optional(c.Type(str))
+    #: The guidelines folder's address in a repository, e.g.
+    #: https://github.com/acme/cx/blob/main/guidelines: the rules reference links each rule
+    #: to the line that defines it.
+    source_url = c.Type(str, default="")
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-call]
@@ -69,7 +73,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
             self.generated = set(self.files)
             return config
         configure(config, result.playbook)
-        self.files = site_files(result.playbook)
+        self.files = site_files(result.playbook, self.config.source_url)
         self.cx_pages = {page.name for page in result.playbook.pages}
         self.nav = navigation(result.playbook)
         if self.config.since:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 import jinja2.bccache
@@ -24,6 +25,7 @@ from generator.kinds import Example as KindExample
 from generator.model import Channel, Playbook, Rule, Term
 from generator.resources import SITE_TEMPLATES
 from generator.site.escaping import cell, code, fence, inline, markdown, raw_html, url
+from generator.site.lists import lists
 from generator.site.snippets import snippets
 from generator.vocabulary import METRICS
 
@@ -242,7 +244,23 @@ def clock(instant: float) -> str:
     return time.strftime("%H:%M", time.gmtime(instant))
 
 
-def _context(playbook: Playbook) -> dict[str, Any]:
+def kind_title(kind: str, language: str) -> str:
+    """A rule kind as the navigation names it: 'Banned terms', 'Termini vietati'."""
+    table = {**translations("en"), **translations(language)}
+    return table.get(f"kind-{kind}", kind)
+
+
+def source_link(file: str, line: int, source_url: str) -> Markup:
+    """Where a rule is written: the file as code, linked to its line in the repository when
+    the guidelines folder's address is configured (an http or https address)."""
+    name = code(source(file))
+    if not re.match(r"https?://", source_url):
+        return name
+    target = quote(f"{source_url.rstrip('/')}/{source(file)}#L{line}", safe=":/#.-_~%@")
+    return Markup(f"[{name}]({target})")
+
+
+def _context(playbook: Playbook, source_url: str = "") -> dict[str, Any]:
     helpers = (
         clock,
         term_rows,
@@ -252,13 +270,17 @@ def _context(playbook: Playbook) -> dict[str, Any]:
         export_example,
     )
     _ = translator(playbook.language)
+    base = snippets(playbook, _)
     return {
         "playbook": playbook,
         "_": _,
         "kinds": KINDS,
         "metrics": METRICS,
+        "kind_title": lambda kind: kind_title(kind, playbook.language),
+        "source_link": lambda file, line: source_link(file, line, source_url),
         **{helper.__name__: helper for helper in helpers},
-        **snippets(playbook, _),
+        **base,
+        **lists(playbook, _, base),
     }
 
 
@@ -278,9 +300,13 @@ def _tidy(text: str) -> str:
     return "\n".join(lines).strip("\n") + "\n"
 
 
-def render(playbook: Playbook) -> dict[str, str]:
-    """Every page of the site by path under the docs folder, as Markdown; CX pages verbatim."""
-    env, context = _environment(), _context(playbook)
+def render(playbook: Playbook, source_url: str = "") -> dict[str, str]:
+    """Every page of the site by path under the docs folder, as Markdown; CX pages verbatim.
+
+    With `source_url`, the address of the guidelines folder in a repository, the rules
+    reference links each rule to the line that defines it.
+    """
+    env, context = _environment(), _context(playbook, source_url)
 
     def page(template: str, **values: Any) -> str:
         return _tidy(env.get_template(template).render(**context, **values))
@@ -324,10 +350,20 @@ def navigation(playbook: Playbook) -> list[dict[str, Any]]:
         },
         {title(_("Response targets")): "response-times.md"},
         {title(_("Terms A–Z")): "terms.md"},
-        {title(_("Rules reference")): "rules.md"},
-        {title(_("Rule kinds")): [{name: f"kinds/{name}.md"} for name in KINDS]},
-        {title(_("Using the rules from other tools")): "integration.md"},
         *({title(p.title): p.name} for p in playbook.pages),
+        # Editors and integrators have their own section, after everything agents use.
+        {
+            title(_("Reference")): [
+                {title(_("Rules reference")): "rules.md"},
+                {
+                    title(_("Rule kinds")): [
+                        {title(kind_title(name, playbook.language)): f"kinds/{name}.md"}
+                        for name in KINDS
+                    ]
+                },
+                {title(_("Using the rules from other tools")): "integration.md"},
+            ]
+        },
     ]
 
 

@@ -6,7 +6,6 @@ rather than Jinja macros. Every piece of guideline text in them is escaped.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from typing import Any
@@ -109,11 +108,6 @@ def snippets(playbook: Playbook, _: Translate) -> dict[str, Callable[..., Any]]:
     def codes(texts: Iterable[str]) -> Markup:
         return Markup(" · ").join(code(text) for text in texts)
 
-    def source_note(file: str) -> Markup:
-        """Front matter naming the guideline file a page comes from (the theme shows it)."""
-        note = {"source": file, "note": str(_("Written in the guidelines folder, in"))}
-        return Markup("playbook: " + json.dumps(note, ensure_ascii=False, sort_keys=True))
-
     def severity(value: str) -> Markup:
         return Markup(f'<span class="pb-severity pb-severity--{url(value)}">{_(value)}</span>')
 
@@ -130,7 +124,6 @@ def snippets(playbook: Playbook, _: Translate) -> dict[str, Callable[..., Any]]:
         "where": where,
         "status": status,
         "severity": severity,
-        "source_note": source_note,
         "terms_table": terms_table,
         "codes": codes,
         "option_type": option_type,
