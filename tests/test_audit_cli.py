@@ -16,7 +16,7 @@ from generator.cli import main
 from generator.schemas.audit import audit_schema
 from tests.conftest import GOLDEN, ROOT, TWCS, assert_golden
 
-SAMPLE_LOG = ROOT / "examples" / "conversations.jsonl"
+SAMPLE_LOG = ROOT / "tests" / "fixtures" / "logs" / "conversations.jsonl"
 PRACTICES = {"unanswered", "repeated_reply", "follow_ups", "handoff", "transfers"}
 
 

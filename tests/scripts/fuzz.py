@@ -1,6 +1,6 @@
 """Fuzz validation and `check --rules` with mutated playbooks and rules files, for long runs.
 
-    .venv/bin/python scripts/fuzz.py --count 200000 [--seed 0] [--jobs 2] [--folder guidelines]
+    .venv/bin/python tests/scripts/fuzz.py --count 200000 [--seed 0] [--jobs 2] [--folder guidelines]
 
 Every tenth case is a rules.json; the others mutate one file of the folder (cut to one channel
 per case). Prints the cases run, the time and each failure with the seed that reproduces it:
@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.fuzzing import run_parallel  # noqa: E402 - after the path is set
 

@@ -2,7 +2,7 @@
 # Mutation testing with mutmut: change the code one small way at a time (a flipped condition,
 # an off-by-one, a dropped call) and check that some test fails for each change.
 #
-#   bash scripts/mutation.sh [loader|site|matcher|all|MUTANT-GLOB]   (default: all)
+#   bash tests/scripts/mutation.sh [loader|site|matcher|all|MUTANT-GLOB]   (default: all)
 #
 # loader = generator/validation/loading.py, site = generator/site/builder.py, matcher =
 # generator/text/matching.py. Prints mutmut's counts and the surviving mutants; `.venv/bin/mutmut
@@ -10,7 +10,7 @@
 # real-data tests are left out (see [tool.mutmut] in pyproject.toml); each mutant runs only
 # the tests that reach the mutated function.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 [ -x .venv/bin/mutmut ] || .venv/bin/python -m pip install -q -e '.[test]'
 
 case "${1:-all}" in
