@@ -1,5 +1,5 @@
 """Over ten thousand mutated playbooks and a thousand mutated rules files, seeded: no exception,
-and every problem a diagnostic with its file, line and column (`tests/scripts/fuzz.py` runs more)."""
+and every problem a diagnostic with its file, line and column (tests/scripts/fuzz.py runs more)."""
 
 from __future__ import annotations
 

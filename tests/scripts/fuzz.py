@@ -1,6 +1,6 @@
 """Fuzz validation and `check --rules` with mutated playbooks and rules files, for long runs.
 
-    .venv/bin/python tests/scripts/fuzz.py --count 200000 [--seed 0] [--jobs 2] [--folder guidelines]
+    .venv/bin/python tests/scripts/fuzz.py --count 200000 [--seed 0] [--jobs 2] [--folder DIR]
 
 Every tenth case is a rules.json; the others mutate one file of the folder (cut to one channel
 per case). Prints the cases run, the time and each failure with the seed that reproduces it:
