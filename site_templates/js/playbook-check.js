@@ -21,12 +21,15 @@ import { Reading } from "./reading.js";
 import { TermIndex } from "./terms.js";
 import { PatternError } from "./re2.js";
 import { CONVERSATION_KINDS, group, KINDS } from "./kinds.js";
+import { compileDetection, detect } from "./situations.js";
 
 export { fold, pyStrip } from "./unicode.js";
 export { Reading, canonicalTerm } from "./reading.js";
 export { TermIndex } from "./terms.js";
 export { PatternError, compilePatterns, translate } from "./re2.js";
 export { describe } from "./kinds.js";
+export { DetectionError, compileDetection, detect } from "./situations.js";
+export { vaderCompound } from "./vader.js";
 
 // ---------------------------------------------------------------- format access
 export class FormatError extends Error {
@@ -182,15 +185,24 @@ export function check(rules, text, { channel, situation = null, waited = null, m
 
 const detectors = new WeakMap();
 
-/** The situation whose signals occur most in a customer's message (first on a tie), or null. */
+/**
+ * The situation of a customer's message, as `Checker.detect_situation` gives it: from the
+ * export's `detection` section (format 2.1: stems, lexicons, cues, precedence; see
+ * situations.js). A file without one (format 2.0 and older) gives the situation whose own
+ * signals occur most in the message, the first on a tie, or null.
+ */
 export function detectSituation(rules, channel, customerText) {
   channelRules(rules, channel); // an unknown channel is an error, as in check
   let detector = detectors.get(rules);
   if (!detector) {
-    const list = situations(rules);
-    detector = { ids: list.map((s) => s.id), index: new TermIndex(list.map((s) => group(s.signals, false))) };
+    if (rules.detection) detector = { compiled: compileDetection(rules.detection) };
+    else {
+      const list = situations(rules);
+      detector = { ids: list.map((s) => s.id), index: new TermIndex(list.map((s) => group(s.signals, false))) };
+    }
     detectors.set(rules, detector);
   }
+  if (detector.compiled) return detect(detector.compiled, customerText);
   let best = null, bestCount = 0;
   detector.index.find(customerText).forEach((matches, i) => {
     const count = new Set(matches.map((m) => m.index)).size;

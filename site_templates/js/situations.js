@@ -1,0 +1,151 @@
+/**
+ * situations.js: which situation a customer's message is in, as the Python checker detects
+ * it (generator/checking/situations.py, generator/text/signals.py), from the export's
+ * `detection` section: signals as Snowball stems in order, the cues (sentiment, shouting,
+ * negation, questions) and a precedence. Regular expressions read characters as Python's
+ * do: a word character is a letter, a number or "_", white space is str.isspace().
+ * Part of playbook-check.js.
+ */
+
+import { PY_SPACE, APOSTROPHES, length } from "./unicode.js";
+import { Reading } from "./reading.js";
+import { casefold } from "./casefold.js";
+import { EnglishStemmer, ItalianStemmer } from "./stemmers.js";
+import { vaderCompound } from "./vader.js";
+
+const WORD_CHAR = "[\\p{L}\\p{N}_]", LETTER_OR_DIGIT = "[\\p{L}\\p{N}]";
+const NOT_SPACE = `[^${PY_SPACE.slice(1, -1)}]`;
+const EMOJI = "[\\u{1F300}-\\u{1FAFF}\\u2600-\\u27BF]";
+const WORD_KEEP = new RegExp(`${LETTER_OR_DIGIT}+(?:[${APOSTROPHES}]${LETTER_OR_DIGIT}+)*|${EMOJI}`, "gu");
+const WORD_SPLIT = new RegExp(`${LETTER_OR_DIGIT}+|${EMOJI}`, "gu");
+const SIGNAL_NOT_WORDS = new RegExp(`(?:https?://|www\\.)${NOT_SPACE}+|@${WORD_CHAR}+`, "gu");
+const NOT_WORDS = new RegExp(`(?:https?://|www\\.)${NOT_SPACE}+|[@#]${WORD_CHAR}+`, "gu");
+const ALL_WORDS = new RegExp(`${LETTER_OR_DIGIT}+`, "gu");
+const SENTENCES = /[.!?\n]+/u;
+// Python's \b[^\W\d_a-z]{3,}\b: a word of three characters or more, none a-z or a digit.
+const CAPITALS = new RegExp(`(?<!${WORD_CHAR})(?:(?![\\p{Nd}a-z])${LETTER_OR_DIGIT}){3,}(?!${WORD_CHAR})`, "gu");
+const OTHER_APOSTROPHES = new RegExp(`[${APOSTROPHES.slice(1)}]`, "g");
+const STEMMERS = { english: EnglishStemmer, italian: ItalianStemmer };
+
+export class DetectionError extends Error {
+  name = "DetectionError";
+}
+
+/** The words of a text (in NFC) with their stems, as generator.text.signals.words. */
+function wordsOf(text, detector) {
+  const skipped = [...text.matchAll(SIGNAL_NOT_WORDS)].map((m) => [m.index, m.index + m[0].length]);
+  const found = [];
+  for (const m of text.matchAll(detector.split ? WORD_SPLIT : WORD_KEEP)) {
+    if (skipped.some(([start, end]) => start <= m.index && m.index < end)) continue;
+    const form = casefold(m[0].replace(OTHER_APOSTROPHES, "'"));
+    found.push({ stem: detector.stem(form), form });
+  }
+  return found;
+}
+
+const matches = (signal, words) =>
+  words.length === signal.length && signal.every((token, i) => token === words[i].stem || token === `=${words[i].form}`);
+
+/** The detector of a `detection` section, compiled once. */
+export function compileDetection(data) {
+  let stem = (word) => word;
+  if (data.stemmer) {
+    const Stemmer = STEMMERS[data.stemmer];
+    if (!Stemmer) throw new DetectionError(`this checker has no '${data.stemmer}' stemmer: it stems ${Object.keys(STEMMERS).join(", ")}`);
+    const stemmer = new Stemmer(), cache = new Map();
+    stem = (word) => {
+      let found = cache.get(word);
+      if (found === undefined) cache.set(word, (found = stemmer.stemWord(word)));
+      return found;
+    };
+  }
+  const index = new Map(); // first token -> [situation, phrase, tokens]
+  for (const [situation, entries] of Object.entries(data.signals)) {
+    for (const entry of entries) {
+      if (!index.has(entry.stems[0])) index.set(entry.stems[0], []);
+      index.get(entry.stems[0]).push([situation, entry.phrase, entry.stems]);
+    }
+  }
+  return {
+    stem,
+    index,
+    split: Boolean(data.split_apostrophes),
+    precedence: data.precedence,
+    cues: data.cues,
+    sentiment: data.sentiment,
+    negations: new Set(data.negations ?? []),
+    suffixes: data.negation_suffixes ?? [],
+    openers: data.question_openers.map((e) => e.stems),
+  };
+}
+
+function sentiment(detector, message, stems) {
+  const { analyser, valences, negations } = detector.sentiment;
+  if (analyser === "vader") return vaderCompound(message);
+  if (analyser !== "lexicon") throw new DetectionError(`this checker has no '${analyser}' sentiment analyser`);
+  let total = 0.0;
+  stems.forEach((stem, i) => {
+    let value = Object.hasOwn(valences, stem) ? valences[stem] : 0;
+    if (value && i && negations.includes(stems[i - 1])) value = -value / 2;
+    total += value;
+  });
+  return total / Math.sqrt(total * total + 15);
+}
+
+function opens(detector, message) {
+  return message
+    .replace(NOT_WORDS, " ")
+    .split(SENTENCES)
+    .some((sentence) => {
+      const words = wordsOf(sentence, detector);
+      return detector.openers.some((opener) => matches(opener, words.slice(0, opener.length)));
+    });
+}
+
+/** The situations the cues make candidates. */
+function cued(detector, message, stems, score) {
+  const { cues } = detector, found = new Set();
+  if (cues.sentiment && score < cues.sentiment.below) found.add(cues.sentiment.situation);
+  const shouting = cues.shouting;
+  if (shouting && score < shouting.below) {
+    const plain = message.replace(NOT_WORDS, " ");
+    const capitals = (plain.match(CAPITALS) ?? []).filter((w) => length(w) >= shouting.min_letters);
+    const share = capitals.length / Math.max((plain.match(ALL_WORDS) ?? []).length, 1);
+    if ((capitals.length >= shouting.min_capital_words && share >= shouting.min_share) || new RegExp(shouting.repeated, "u").test(plain)) {
+      found.add(shouting.situation);
+    }
+  }
+  if (cues.negation && score < cues.negation.below) {
+    if (stems.some((s) => detector.negations.has(s) || detector.suffixes.some((suffix) => s.endsWith(suffix)))) {
+      found.add(cues.negation.situation);
+    }
+  }
+  const question = cues.question;
+  if (question && (opens(detector, message) || (score < question.below && new RegExp(question.pattern, "u").test(message)))) {
+    found.add(question.situation);
+  }
+  return found;
+}
+
+/** The situation of a customer's message (Checker.detect_situation), or null. */
+export function detect(detector, text) {
+  const message = new Reading(text).nfc;
+  const words = wordsOf(message, detector);
+  const stems = words.map((w) => w.stem);
+  let evidence = []; // [situation, signal]
+  words.forEach((word, i) => {
+    for (const key of [word.stem, `=${word.form}`]) {
+      for (const [situation, phrase, signal] of detector.index.get(key) ?? []) {
+        if (matches(signal, words.slice(i, i + signal.length))) evidence.push([situation, phrase]);
+      }
+    }
+  });
+  const score = sentiment(detector, message, stems);
+  const praise = detector.cues.praise;
+  if (praise && score >= praise.at_least) {
+    const own = new Set(evidence.filter(([s]) => s === praise.situation).map(([, phrase]) => phrase));
+    if (own.size < praise.signals) evidence = evidence.filter(([s]) => s !== praise.situation);
+  }
+  const found = new Set([...evidence.map(([s]) => s), ...cued(detector, message, stems, score)]);
+  return detector.precedence.find((s) => found.has(s)) ?? null;
+}
