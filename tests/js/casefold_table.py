@@ -18,7 +18,9 @@ TARGET = Path(__file__).resolve().parents[2] / "site_templates" / "js" / "casefo
 
 
 def main() -> None:
-    lowered = {int(k): v for k, v in json.loads(subprocess.check_output(["node", "-e", LOWER])).items()}
+    lowered = {
+        int(k): v for k, v in json.loads(subprocess.check_output(["node", "-e", LOWER])).items()
+    }
     table = {
         c: chr(c).casefold()
         for c in range(0x110000)
@@ -26,17 +28,20 @@ def main() -> None:
         and unicodedata.category(chr(c)) != "Cn"
         and chr(c).casefold() != lowered.get(c, chr(c))
     }
+    data = json.dumps({str(k): v for k, v in table.items()}, ensure_ascii=False)
     TARGET.write_text(
         "/**\n * casefold.js: Python's str.casefold() (full case folding), as the detector folds"
         " words.\n * Part of playbook-check.js. The table (Python's unicodedata"
         f" {unicodedata.unidata_version}, made by\n * tests/js/casefold_table.py) holds where it"
         " differs from toLowerCase().\n */\n\n"
-        f"const CASEFOLD_TABLE = {json.dumps({str(k): v for k, v in table.items()}, ensure_ascii=False)};\n"
-        "const CASEFOLD = new Map(Object.entries(CASEFOLD_TABLE).map(([k, v]) => [Number(k), v]));\n\n"
-        "/** Python's str.casefold(): \"Straße\" -> \"strasse\". */\n"
+        f"const CASEFOLD_TABLE = {data};\n"
+        "const CASEFOLD = new Map(\n"
+        "  Object.entries(CASEFOLD_TABLE).map(([k, v]) => [Number(k), v]),\n);\n\n"
+        '/** Python\'s str.casefold(): "Straße" -> "strasse". */\n'
         "export function casefold(text) {\n"
-        "  let out = \"\";\n"
-        "  for (const char of text) out += CASEFOLD.get(char.codePointAt(0)) ?? char.toLowerCase();\n"
+        '  let out = "";\n'
+        "  for (const char of text) {\n"
+        "    out += CASEFOLD.get(char.codePointAt(0)) ?? char.toLowerCase();\n  }\n"
         "  return out;\n"
         "}\n",
         encoding="utf-8",

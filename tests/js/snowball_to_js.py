@@ -35,14 +35,17 @@ def _expression(text: str) -> str:
 def _class(name: str, lines: list[str]) -> str:
     out: list[str] = [f"class {name} extends BaseStemmer {{"]
     stack: list[tuple[int, str]] = []  # (indent, closing text)
-    labels: list[str] = []
     i = 0
     while i < len(lines):
         raw = lines[i].rstrip()
         i += 1
         stripped = raw.strip()
-        if not stripped or stripped.startswith(("'''", "#")) or stripped.startswith("This ") \
-                or stripped.startswith("Generated "):
+        if (
+            not stripped
+            or stripped.startswith(("'''", "#"))
+            or stripped.startswith("This ")
+            or stripped.startswith("Generated ")
+        ):
             continue
         indent = len(raw) - len(raw.lstrip())
         if stripped.startswith("except lab"):
@@ -51,8 +54,10 @@ def _class(name: str, lines: list[str]) -> str:
             stack.pop()
             out.append(" " * indent + "}")
             continue
-        while stack and stack[-1][0] >= indent and not (
-            stripped.startswith(("elif ", "else:")) and stack[-1][0] == indent
+        while (
+            stack
+            and stack[-1][0] >= indent
+            and not (stripped.startswith(("elif ", "else:")) and stack[-1][0] == indent)
         ):
             out.append(" " * stack[-1][0] + stack.pop()[1])
         if stripped.startswith(("elif ", "else:")):
@@ -99,7 +104,6 @@ def _class(name: str, lines: list[str]) -> str:
             ):
                 j += 1
             label = re.match(r"except (lab\d+)", lines[j].strip()).group(1)  # type: ignore
-            labels.append(label)
             out.append(f"{pad}{label}: {{")
             stack.append((indent, "}"))
         elif stripped == "while True:":
@@ -129,13 +133,12 @@ def main() -> None:
     for module, name in (("english", "EnglishStemmer"), ("italian", "ItalianStemmer")):
         text = (SOURCES / f"{module}_stemmer.py").read_text(encoding="utf-8")
         body = text.split(f"class {name}(BaseStemmer):\n", 1)[1].split("\nclass lab0", 1)[0]
-        body = body.replace(f"{name}.", f"{name}.")
         parts.append(_class(name, body.splitlines()))
     head = (
         "/**\n * stemmers.js: Snowball's English and Italian stemmers, translated from the Python\n"
         f" * snowballstemmer {version('snowballstemmer')} by tests/js/snowball_to_js.py (do not"
-        " edit; run it again).\n * Snowball is (c) Dr Martin Porter, Richard Boulton and others, BSD"
-        " licence: see snowball-LICENSE.txt.\n */\n\n"
+        " edit; run it again).\n * Snowball is (c) Dr Martin Porter, Richard Boulton and others,"
+        " BSD licence: see snowball-LICENSE.txt.\n */\n\n"
         'import { BaseStemmer, Among } from "./snowball-base.js";\n\n'
     )
     TARGET.write_text(

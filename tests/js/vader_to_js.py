@@ -15,6 +15,10 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 TARGET = Path(__file__).resolve().parents[2] / "site_templates" / "js" / "vader-lexicon.js"
 
 
+def _pairs(table: dict[str, object]) -> str:
+    return json.dumps(list(table.items()), ensure_ascii=False)
+
+
 def main() -> None:
     analyser = SentimentIntensityAnalyzer()
     # The analyser reads a message character by character: only one-character emojis match.
@@ -24,8 +28,8 @@ def main() -> None:
         f" {version('vaderSentiment')} (C.J. Hutto,\n * MIT licence: see vader-LICENSE.txt),"
         " written by tests/js/vader_to_js.py from the Python package (do\n * not edit; run it"
         " again).\n */\n\n"
-        f"export const VADER_LEXICON = new Map({json.dumps(list(analyser.lexicon.items()), ensure_ascii=False)});\n"
-        f"export const VADER_EMOJIS = new Map({json.dumps(list(emojis.items()), ensure_ascii=False)});\n",
+        f"export const VADER_LEXICON = new Map({_pairs(analyser.lexicon)});\n"
+        f"export const VADER_EMOJIS = new Map({_pairs(emojis)});\n",
         encoding="utf-8",
     )
     sys.stdout.write(f"wrote {TARGET}\n")
