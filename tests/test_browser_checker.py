@@ -342,3 +342,15 @@ def test_same_findings_as_python_on_the_guidelines_own_texts(
     ]
     assert not different, different[:3]
     assert browser["situations"] == [checker.detect_situation(t) for t in texts]
+
+
+@pytest.mark.parametrize("script", ["snowball_to_js", "vader_to_js", "casefold_table"])
+def test_vendored_modules_are_made_from_the_installed_packages(script: str) -> None:
+    """The stemmers, the VADER lexicons and the case-folding table in site_templates/js/ are
+    what their scripts make from this environment's snowballstemmer, vaderSentiment and
+    Unicode data: an upgrade that changes them fails here until they are regenerated."""
+    import importlib
+
+    module = importlib.import_module(f"tests.js.{script}")
+    _node()
+    assert module.TARGET.read_text(encoding="utf-8") == module.render()

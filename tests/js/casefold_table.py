@@ -17,7 +17,8 @@ from tests.js.unicode_tables import LOWER
 TARGET = Path(__file__).resolve().parents[2] / "site_templates" / "js" / "casefold.js"
 
 
-def main() -> None:
+def render() -> str:
+    """The module's text, from the installed package."""
     lowered = {
         int(k): v for k, v in json.loads(subprocess.check_output(["node", "-e", LOWER])).items()
     }
@@ -29,7 +30,7 @@ def main() -> None:
         and chr(c).casefold() != lowered.get(c, chr(c))
     }
     data = json.dumps({str(k): v for k, v in table.items()}, ensure_ascii=False)
-    TARGET.write_text(
+    return (
         "/**\n * casefold.js: Python's str.casefold() (full case folding), as the detector folds"
         " words.\n * Part of playbook-check.js. The table (Python's unicodedata"
         f" {unicodedata.unidata_version}, made by\n * tests/js/casefold_table.py) holds where it"
@@ -43,10 +44,13 @@ def main() -> None:
         "  for (const char of text) {\n"
         "    out += CASEFOLD.get(char.codePointAt(0)) ?? char.toLowerCase();\n  }\n"
         "  return out;\n"
-        "}\n",
-        encoding="utf-8",
+        "}\n"
     )
-    sys.stdout.write(f"wrote {TARGET} ({len(table)} differences)\n")
+
+
+def main() -> None:
+    TARGET.write_text(render(), encoding="utf-8")
+    sys.stdout.write(f"wrote {TARGET}\n")
 
 
 if __name__ == "__main__":

@@ -128,7 +128,8 @@ def _class(name: str, lines: list[str]) -> str:
     return "\n".join(out) + "\n"
 
 
-def main() -> None:
+def render() -> str:
+    """The module's text, from the installed package."""
     parts = []
     for module, name in (("english", "EnglishStemmer"), ("italian", "ItalianStemmer")):
         text = (SOURCES / f"{module}_stemmer.py").read_text(encoding="utf-8")
@@ -141,10 +142,11 @@ def main() -> None:
         " BSD licence: see snowball-LICENSE.txt.\n */\n\n"
         'import { BaseStemmer, Among } from "./snowball-base.js";\n\n'
     )
-    TARGET.write_text(
-        head + "\n".join(f"export {p}" for p in parts),
-        encoding="utf-8",
-    )
+    return head + "\n".join(f"export {p}" for p in parts)
+
+
+def main() -> None:
+    TARGET.write_text(render(), encoding="utf-8")
     sys.stdout.write(f"wrote {TARGET}\n")
 
 

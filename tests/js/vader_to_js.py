@@ -19,19 +19,23 @@ def _pairs(table: dict[str, object]) -> str:
     return json.dumps(list(table.items()), ensure_ascii=False)
 
 
-def main() -> None:
+def render() -> str:
+    """The module's text, from the installed package."""
     analyser = SentimentIntensityAnalyzer()
     # The analyser reads a message character by character: only one-character emojis match.
     emojis = {k: v for k, v in analyser.emojis.items() if len(k) == 1}
-    TARGET.write_text(
+    return (
         "/**\n * vader-lexicon.js: the word and emoji lexicons of vaderSentiment"
         f" {version('vaderSentiment')} (C.J. Hutto,\n * MIT licence: see vader-LICENSE.txt),"
         " written by tests/js/vader_to_js.py from the Python package (do\n * not edit; run it"
         " again).\n */\n\n"
         f"export const VADER_LEXICON = new Map({_pairs(analyser.lexicon)});\n"
-        f"export const VADER_EMOJIS = new Map({_pairs(emojis)});\n",
-        encoding="utf-8",
+        f"export const VADER_EMOJIS = new Map({_pairs(emojis)});\n"
     )
+
+
+def main() -> None:
+    TARGET.write_text(render(), encoding="utf-8")
     sys.stdout.write(f"wrote {TARGET}\n")
 
 
