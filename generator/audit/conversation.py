@@ -138,14 +138,24 @@ def audit_conversation(
         findings += (_finding(rule, hit, messages, checker) for hit in check(messages, thread))
     findings += (_finding(rule, hit, messages, checker) for rule, hit in log_hits)
     answering = {w.end: w for w in found if w.end is not None}
+    answered: list[str] = []  # the customer's messages since the last agent message
+    replied, current = False, situation
     for index, message in enumerate(messages):
+        if message.role == "customer":
+            answered.append(message.text)
         if message.role != "agent":
             continue
         wait = answering.get(index)
+        # The first reply answers what set the conversation's situation; a later one is
+        # checked in the situation of the customer's messages it answers ("thanks, it works
+        # now" needs no apology), as the false-alarm benchmark checks a reply to a tweet.
+        if replied and answered:
+            current = checker.detect_situation("\n".join(answered))
+        answered, replied = [], True
         for f in checker.check(
             message.text,
             channel=rules.channel,
-            situation=situation,
+            situation=current,
             waited=wait.business if wait else None,
             metric=wait.metric if wait else METRICS[0],
         ):

@@ -52,11 +52,19 @@ class Detection:
     precedence: tuple[str, ...] = ()
     sentiment: float = 0.0
     candidates: tuple[str, ...] = field(default=())
+    praised: str = ""  # the praise word that made the praise cue set signals aside
+    neutral: tuple[str, ...] = ()  # neutral phrases found, whose words count for nothing
 
     def explain(self, message: str) -> list[str]:
         """The evidence, line by line; spans refer to the message in Unicode normal form C."""
         message = nfc(message)
         lines = [f"sentiment score {self.sentiment:+.2f}"]
+        for phrase in self.neutral:
+            lines.append(f"neutral phrase '{phrase}': its words are no signal or negation")
+        if self.praised:
+            lines.append(
+                f"cue praise: '{self.praised}' in a message this positive sets aside a lone signal"
+            )
         for situation in self.candidates:
             found = [e.describe(message) for e in self.evidence if e.situation == situation]
             lines.append(f"{situation}: {'; '.join(found)}")
@@ -89,25 +97,45 @@ class Detector:
         self._negations = frozenset(data.get("negations", ()))
         self._negation_suffixes = tuple(data.get("negation_suffixes", ()))
         self._openers = [tuple(e["stems"]) for e in data["question_openers"]]
+        # Exports before praise words: the praise cue reads the sentiment score alone.
+        self._praise: list[tuple[str, str, tuple[str, ...]]] | None = (
+            [(e["phrase"], e["stems"][0], tuple(e["stems"])) for e in data["praise_words"]]
+            if "praise_words" in data
+            else None
+        )
+        self._neutral = [(e["phrase"], tuple(e["stems"])) for e in data.get("neutral_phrases", ())]
 
     def detect(self, message: str) -> Detection:
         message = nfc(message)
         words = text_signals.words(message, self.language)
         stems = [w.stem for w in words]
+        neutral, covered = self._neutral_words(words)
         evidence: list[Evidence] = []
         for i, word in enumerate(words):
             for key in (word.stem, f"={word.form}"):
                 for situation, phrase, signal in self._index.get(key, ()):
-                    if _matches(signal, words[i : i + len(signal)]):
+                    if _matches(signal, words[i : i + len(signal)]) and covered.isdisjoint(
+                        range(i, i + len(signal))
+                    ):
                         end = words[i + len(signal) - 1].end
                         evidence.append(Evidence(situation, "signal", phrase, word.start, end))
         score = self.sentiment(message, stems)
-        praise = self._cues.get("praise")
+        praise, praised = self._cues.get("praise"), ""
         if praise and score >= praise["at_least"]:
             own = {e.name for e in evidence if e.situation == praise["situation"]}
-            if len(own) < praise["signals"]:
+            praised = self._praise_word(words)
+            if own and len(own) < praise["signals"] and praised:
                 evidence = [e for e in evidence if e.situation != praise["situation"]]
-        evidence.extend(self._cue_evidence(message, stems, score))
+            else:
+                praised = ""
+        # what the message tells: negations in its questions ask, they do not tell
+        asked = self._asked(message)
+        told = [
+            w.stem
+            for i, w in enumerate(words)
+            if i not in covered and not any(start <= w.start < end for start, end in asked)
+        ]
+        evidence.extend(self._cue_evidence(message, told, score))
         found = {e.situation for e in evidence}
         candidates = tuple(s for s in self.precedence if s in found)
         return Detection(
@@ -116,7 +144,36 @@ class Detector:
             precedence=self.precedence,
             sentiment=score,
             candidates=candidates,
+            praised=praised,
+            neutral=neutral,
         )
+
+    def _neutral_words(
+        self, words: Sequence[text_signals.Word]
+    ) -> tuple[tuple[str, ...], set[int]]:
+        """The neutral phrases of the message ("can't wait", "no problem") and the indices of
+        their words, which match no signal and are no negation."""
+        found: list[str] = []
+        covered: set[int] = set()
+        for i in range(len(words)):
+            for phrase, signal in self._neutral:
+                if _matches(signal, words[i : i + len(signal)]):
+                    found.append(phrase)
+                    covered.update(range(i, i + len(signal)))
+        return tuple(found), covered
+
+    def _praise_word(self, words: Sequence[text_signals.Word]) -> str:
+        """The first praise word of the message ("(score)" when the export has none, as
+        before praise words: the score alone then decides)."""
+        if self._praise is None:
+            return "(score)"
+        for i, word in enumerate(words):
+            for phrase, first, signal in self._praise:
+                if first in (word.stem, f"={word.form}") and _matches(
+                    signal, words[i : i + len(signal)]
+                ):
+                    return phrase
+        return ""
 
     def detect_conversation(self, messages: Sequence[str]) -> Detection:
         """The situation of a conversation from its customer's messages: the one first in the
@@ -146,6 +203,8 @@ class Detector:
         return total / math.sqrt(total * total + 15)
 
     def _cue_evidence(self, message: str, stems: Sequence[str], score: float) -> list[Evidence]:
+        """The cues that fire; `stems` are those of the words outside the message's neutral
+        phrases and questions (for the negation cue)."""
         cues, found = self._cues, []
         if "sentiment" in cues and score < cues["sentiment"]["below"]:
             found.append(
@@ -154,7 +213,10 @@ class Detector:
         if "shouting" in cues and score < cues["shouting"]["below"]:
             cue = cues["shouting"]
             plain = _NOT_WORDS.sub(" ", message)
-            capitals = [w for w in _CAPITALS.findall(plain) if len(w) >= cue["min_letters"]]
+            # isupper: letters of scripts without case (CJK, Arabic) are not capitals
+            capitals = [
+                w for w in _CAPITALS.findall(plain) if len(w) >= cue["min_letters"] and w.isupper()
+            ]
             repeated = re.search(cue["repeated"], plain)
             share = len(capitals) / max(len(_WORDS.findall(plain)), 1)
             if len(capitals) >= cue["min_capital_words"] and share >= cue["min_share"]:
@@ -185,6 +247,21 @@ class Detector:
                 detail = f"opens with '{shown}'" if opener else "a question mark"
                 found.append(Evidence(cue["situation"], "cue", "question", detail=detail))
         return found
+
+    def _asked(self, message: str) -> list[tuple[int, int]]:
+        """Where the message's questions are: sentences that open with a question opener or
+        end with a question mark ("are you no longer flying?")."""
+        plain = _NOT_WORDS.sub(lambda m: " " * len(m.group()), message)
+        asked, start = [], 0
+        for end in (*_SENTENCES.finditer(plain), None):
+            stop = end.start() if end else len(plain)
+            words = text_signals.words(plain[start:stop], self.language)
+            if (end and "?" in end.group()) or any(
+                _matches(o, words[: len(o)]) for o in self._openers
+            ):
+                asked.append((start, stop))
+            start = end.end() if end else stop
+        return asked
 
     def _opener(self, message: str) -> tuple[str, ...] | None:
         """The question opener that starts a sentence of the message, if any."""

@@ -158,6 +158,14 @@ def _detection(strings: dict[str, Any]) -> dict[str, Any]:
             "precedence": strings,
             "signals": {"type": "object", "additionalProperties": signals},
             "question_openers": signals,
+            "praise_words": {
+                **signals,
+                "description": "the praise cue needs one (absent: the score alone decides)",
+            },
+            "neutral_phrases": {
+                **signals,
+                "description": "phrases whose words match no signal and are no negation",
+            },
             "negations": {**strings, "description": "stems of the negation cue's words"},
             "negation_suffixes": {**strings, "description": "a word ending so is a negation"},
             "cues": {
@@ -177,7 +185,8 @@ def _detection(strings: dict[str, Any]) -> dict[str, Any]:
                 "summed (a valence right after a negation counts -1/2 of itself), normalised",
                 "properties": {"analyser": {"enum": ["vader", "lexicon"]}},
             },
-        }
+        },
+        optional=("praise_words", "neutral_phrases"),
     )
 
 

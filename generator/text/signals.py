@@ -91,10 +91,14 @@ def stems(phrase: str, language: str) -> list[str]:
 
 def tokens(phrase: str, language: str) -> list[str]:
     """What each word of a signal matches: its stem, or "=" and the word itself when the stem
-    is under four letters and shorter than the word ("awful" stems to "aw", as "aws" does)."""
+    is under four letters and shorter than the word ("awful" stems to "aw", as "aws" does) or
+    when the word is written with "=" before it ("=missing" does not match "miss")."""
+    text = nfc(phrase)
     return [
-        w.stem if len(w.stem) >= 4 or w.stem == w.form else f"={w.form}"
-        for w in words(nfc(phrase), language)
+        w.stem
+        if text[w.start - 1 : w.start] != "=" and (len(w.stem) >= 4 or w.stem == w.form)
+        else f"={w.form}"
+        for w in words(text, language)
     ]
 
 
@@ -144,6 +148,8 @@ def detection(
         "negations": sorted({s for n in data.get("negations", []) for s in stems(n, language)}),
         "negation_suffixes": data.get("negation_suffixes", []),
         "question_openers": _signals(data.get("question_openers", []), language),
+        "praise_words": _signals(data.get("praise", []), language),
+        "neutral_phrases": _signals(data.get("neutral", []), language),
         "sentiment": _sentiment(language, data),
     }
 

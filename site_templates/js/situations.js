@@ -21,9 +21,12 @@ const WORD_SPLIT = new RegExp(`${LETTER_OR_DIGIT}+|${EMOJI}`, "gu");
 const SIGNAL_NOT_WORDS = new RegExp(`(?:https?://|www\\.)${NOT_SPACE}+|@${WORD_CHAR}+`, "gu");
 const NOT_WORDS = new RegExp(`(?:https?://|www\\.)${NOT_SPACE}+|[@#]${WORD_CHAR}+`, "gu");
 const ALL_WORDS = new RegExp(`${LETTER_OR_DIGIT}+`, "gu");
-const SENTENCES = /[.!?\n]+/u;
+const SENTENCES = /[.!?\n]+/u, SENTENCE_ENDS = /[.!?\n]+/gu;
 // Python's \b[^\W\d_a-z]{3,}\b: a word of three characters or more, none a-z or a digit.
 const CAPITALS = new RegExp(`(?<!${WORD_CHAR})(?:(?![\\p{Nd}a-z])${LETTER_OR_DIGIT}){3,}(?!${WORD_CHAR})`, "gu");
+// Python's str.isupper: a cased letter, and none in lower or title case (CJK has no case).
+const CAPITAL_LETTER = /\p{Uppercase}/u, NOT_CAPITAL = /[\p{Lowercase}\p{Lt}]/u;
+const allCapitals = (word) => CAPITAL_LETTER.test(word) && !NOT_CAPITAL.test(word);
 const OTHER_APOSTROPHES = new RegExp(`[${APOSTROPHES.slice(1)}]`, "g");
 const STEMMERS = { english: EnglishStemmer, italian: ItalianStemmer };
 
@@ -38,7 +41,7 @@ function wordsOf(text, detector) {
   for (const m of text.matchAll(detector.split ? WORD_SPLIT : WORD_KEEP)) {
     if (skipped.some(([start, end]) => start <= m.index && m.index < end)) continue;
     const form = casefold(m[0].replace(OTHER_APOSTROPHES, "'"));
-    found.push({ stem: detector.stem(form), form });
+    found.push({ stem: detector.stem(form), form, start: m.index });
   }
   return found;
 }
@@ -76,6 +79,9 @@ export function compileDetection(data) {
     negations: new Set(data.negations ?? []),
     suffixes: data.negation_suffixes ?? [],
     openers: data.question_openers.map((e) => e.stems),
+    // exports before praise words: the praise cue reads the sentiment score alone
+    praise: data.praise_words ? data.praise_words.map((e) => e.stems) : null,
+    neutral: (data.neutral_phrases ?? []).map((e) => e.stems),
   };
 }
 
@@ -102,14 +108,43 @@ function opens(detector, message) {
     });
 }
 
-/** The situations the cues make candidates. */
+/** Where the message's questions are, as [start, end) pairs: sentences that open with a
+ * question opener or end with a question mark. */
+function asked(detector, message) {
+  const plain = message.replace(NOT_WORDS, (m) => " ".repeat(m.length));
+  const found = [];
+  let start = 0;
+  for (const end of [...plain.matchAll(SENTENCE_ENDS), null]) {
+    const stop = end ? end.index : plain.length;
+    const words = wordsOf(plain.slice(start, stop), detector);
+    if ((end && end[0].includes("?")) || detector.openers.some((o) => matches(o, words.slice(0, o.length)))) {
+      found.push([start, stop]);
+    }
+    start = end ? end.index + end[0].length : stop;
+  }
+  return found;
+}
+
+/** The indices of the words inside the message's neutral phrases ("can't wait"). */
+function neutralWords(detector, words) {
+  const covered = new Set();
+  words.forEach((_, i) => {
+    for (const phrase of detector.neutral) {
+      if (matches(phrase, words.slice(i, i + phrase.length))) phrase.forEach((_, k) => covered.add(i + k));
+    }
+  });
+  return covered;
+}
+
+/** The situations the cues make candidates; `stems` are the words' outside neutral phrases
+ * and questions (for the negation cue). */
 function cued(detector, message, stems, score) {
   const { cues } = detector, found = new Set();
   if (cues.sentiment && score < cues.sentiment.below) found.add(cues.sentiment.situation);
   const shouting = cues.shouting;
   if (shouting && score < shouting.below) {
     const plain = message.replace(NOT_WORDS, " ");
-    const capitals = (plain.match(CAPITALS) ?? []).filter((w) => length(w) >= shouting.min_letters);
+    const capitals = (plain.match(CAPITALS) ?? []).filter((w) => length(w) >= shouting.min_letters && allCapitals(w));
     const share = capitals.length / Math.max((plain.match(ALL_WORDS) ?? []).length, 1);
     if ((capitals.length >= shouting.min_capital_words && share >= shouting.min_share) || new RegExp(shouting.repeated, "u").test(plain)) {
       found.add(shouting.situation);
@@ -120,23 +155,29 @@ function cued(detector, message, stems, score) {
       found.add(cues.negation.situation);
     }
   }
-  const question = cues.question;
-  if (question && (opens(detector, message) || (score < question.below && new RegExp(question.pattern, "u").test(message)))) {
-    found.add(question.situation);
+  const cue = cues.question;
+  if (cue && (opens(detector, message) || (score < cue.below && new RegExp(cue.pattern, "u").test(message)))) {
+    found.add(cue.situation);
   }
   return found;
 }
+
+/** Whether the message holds a praise word (always, for exports without praise words). */
+const praised = (detector, words) =>
+  detector.praise === null || words.some((_, i) => detector.praise.some((p) => matches(p, words.slice(i, i + p.length))));
 
 /** The situation of a customer's message (Checker.detect_situation), or null. */
 export function detect(detector, text) {
   const message = new Reading(text).nfc;
   const words = wordsOf(message, detector);
   const stems = words.map((w) => w.stem);
+  const covered = neutralWords(detector, words);
   let evidence = []; // [situation, signal]
   words.forEach((word, i) => {
     for (const key of [word.stem, `=${word.form}`]) {
       for (const [situation, phrase, signal] of detector.index.get(key) ?? []) {
-        if (matches(signal, words.slice(i, i + signal.length))) evidence.push([situation, phrase]);
+        const free = signal.every((_, k) => !covered.has(i + k));
+        if (free && matches(signal, words.slice(i, i + signal.length))) evidence.push([situation, phrase]);
       }
     }
   });
@@ -144,8 +185,15 @@ export function detect(detector, text) {
   const praise = detector.cues.praise;
   if (praise && score >= praise.at_least) {
     const own = new Set(evidence.filter(([s]) => s === praise.situation).map(([, phrase]) => phrase));
-    if (own.size < praise.signals) evidence = evidence.filter(([s]) => s !== praise.situation);
+    if (own.size && own.size < praise.signals && praised(detector, words)) {
+      evidence = evidence.filter(([s]) => s !== praise.situation);
+    }
   }
-  const found = new Set([...evidence.map(([s]) => s), ...cued(detector, message, stems, score)]);
+  // what the message tells: negations in its questions ask, they do not tell
+  const questions = asked(detector, message);
+  const told = words
+    .filter((w, i) => !covered.has(i) && !questions.some(([start, end]) => start <= w.start && w.start < end))
+    .map((w) => w.stem);
+  const found = new Set([...evidence.map(([s]) => s), ...cued(detector, message, told, score)]);
   return detector.precedence.find((s) => found.has(s)) ?? null;
 }
