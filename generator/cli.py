@@ -95,9 +95,9 @@ def load_or_exit(directory: Path | None, strict: bool = False, fmt: str = "text"
     result = validate(guidelines_folder(directory))
     failing = result.errors or (strict and result.warnings)
     if result.diagnostics and (failing or fmt == "text"):
-        click.echo(report(result.diagnostics, fmt), nl=False, err=not failing)
+        click.echo(report(result.diagnostics, fmt, result.language), nl=False, err=not failing)
     if failing:
-        click.echo(f"playbook: {summary(result.diagnostics)}", err=True)
+        click.echo(f"playbook: {summary(result.diagnostics, result.language)}", err=True)
         sys.exit(EXIT_INVALID)
     return result
 
@@ -142,9 +142,9 @@ def validate_command(directory: Path | None, fmt: str, strict: bool) -> None:
 
     result = validate(guidelines_folder(directory))
     if fmt != "text" or result.diagnostics:
-        click.echo(report(result.diagnostics, fmt), nl=False)
+        click.echo(report(result.diagnostics, fmt, result.language), nl=False)
     if fmt == "text":
-        click.echo(f"playbook: {summary(result.diagnostics)}", err=True)
+        click.echo(f"playbook: {summary(result.diagnostics, result.language)}", err=True)
     failing = result.errors or (strict and result.warnings)
     sys.exit(EXIT_INVALID if failing else EXIT_OK)
 
@@ -353,7 +353,9 @@ def check_command(
         )
     # The rules as the checked channel has them: a rule may have a variant per channel.
     rules = checker.channel_rules(channel)
-    click.echo(report_findings(results, fmt, rules), nl=False, err=fix and not write)
+    click.echo(
+        report_findings(results, fmt, rules, checker.language), nl=False, err=fix and not write
+    )
     threshold = SEVERITY_ORDER.get(fail_on, 99)
     failing = any(SEVERITY_ORDER[f.severity] >= threshold for _, fs in results for f in fs)
     sys.exit(EXIT_INVALID if failing else EXIT_OK)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator import __version__
 from generator.checking import Finding
+from generator.wording import say, translate
 
 if TYPE_CHECKING:  # not imported at run time, so that checking replies starts faster
     from generator.model.diagnostics import Diagnostic
@@ -17,26 +18,34 @@ _ERROR = "error"  # Level.ERROR, a StrEnum, equals its value
 FORMATS = ("text", "json", "github")
 
 
-def report(diagnostics: Sequence[Diagnostic], fmt: str) -> str:
-    return {"text": _text, "json": _json, "github": _github}[fmt](diagnostics)
+def report(diagnostics: Sequence[Diagnostic], fmt: str, language: str = "en") -> str:
+    """Diagnostics in a format, their sentences in a language (the playbook's)."""
+    return {"text": _text, "json": _json, "github": _github}[fmt](diagnostics, language)
 
 
-def summary(diagnostics: Sequence[Diagnostic]) -> str:
+def summary(diagnostics: Sequence[Diagnostic], language: str = "en") -> str:
     errors = sum(d.level == _ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors
     if not diagnostics:
-        return "valid: no errors, no warnings"
-    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        return translate(say("valid: no errors, no warnings"), language)
+    return translate(
+        say(
+            "{errors}, {warnings}",
+            errors=say("{n} error", n=errors),
+            warnings=say("{n} warning", n=warnings),
+        ),
+        language,
+    )
 
 
-def _text(diagnostics: Sequence[Diagnostic]) -> str:
-    return "".join(d.text() + "\n" for d in diagnostics)
+def _text(diagnostics: Sequence[Diagnostic], language: str) -> str:
+    return "".join(d.text(language) + "\n" for d in diagnostics)
 
 
-def _json(diagnostics: Sequence[Diagnostic]) -> str:
+def _json(diagnostics: Sequence[Diagnostic], language: str) -> str:
     errors = sum(d.level == _ERROR for d in diagnostics)
     body = {
-        "diagnostics": [d.as_dict() for d in diagnostics],
+        "diagnostics": [d.as_dict(language) for d in diagnostics],
         "errors": errors,
         "warnings": len(diagnostics) - errors,
     }
@@ -56,7 +65,7 @@ def annotation(level: str, file: str, line: int, column: int, title: str, messag
     return f"::{level} {where},title={_escape(title, property_value=True)}::{_escape(message)}\n"
 
 
-def _github(diagnostics: Sequence[Diagnostic]) -> str:
+def _github(diagnostics: Sequence[Diagnostic], language: str) -> str:
     return "".join(
         annotation(
             d.level.value,
@@ -64,7 +73,9 @@ def _github(diagnostics: Sequence[Diagnostic]) -> str:
             d.line,
             d.column,
             d.code,
-            f"{d.pointer}: {d.message}" if d.pointer else d.message,
+            f"{d.pointer}: {translate(d.message, language)}"
+            if d.pointer
+            else translate(d.message, language),
         )
         for d in diagnostics
     )
@@ -80,8 +91,10 @@ def report_findings(
     results: Sequence[tuple[str, Sequence[Finding]]],
     fmt: str,
     rules: dict[str, dict[str, str]] | None = None,
+    language: str = "en",
 ) -> str:
-    """Findings per file as text, JSON, SARIF 2.1.0 or GitHub annotations."""
+    """Findings per file as text, JSON, SARIF 2.1.0 or GitHub annotations; the sentences
+    around the findings' messages in a language (the playbook's)."""
     if fmt == "json":
         body = {
             "column_kind": COLUMN_KIND,
@@ -89,7 +102,7 @@ def report_findings(
         }
         return json.dumps(body, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     if fmt == "sarif":
-        return _sarif(results, rules or {})
+        return _sarif(results, rules or {}, language)
     if fmt == "github":
         return "".join(
             annotation(
@@ -98,27 +111,31 @@ def report_findings(
                 f.line,
                 f.column,
                 f.rule,
-                _sentence(f),
+                _sentence(f, language),
             )
             for file, fs in results
             for f in fs
         )
     return "".join(
-        f"{file}:{f.line}:{f.column}: {f.severity} [{f.rule}] {_sentence(f)}\n"
+        f"{file}:{f.line}:{f.column}: {translate(say(f.severity), language)} [{f.rule}] "
+        f"{_sentence(f, language)}\n"
         for file, fs in results
         for f in fs
     )
 
 
-def _sentence(finding: Finding) -> str:
+def _sentence(finding: Finding, language: str = "en") -> str:
     text = finding.message.rstrip(".") + "."
     if finding.suggestion:
-        text += f" Suggestion: {finding.suggestion}."
-    return f"{text} See {finding.link}"
+        suggestion = say("Suggestion: {suggestion}.", suggestion=finding.suggestion)
+        text += " " + translate(suggestion, language)
+    return f"{text} {translate(say('See {link}', link=finding.link), language)}"
 
 
 def _sarif(
-    results: Sequence[tuple[str, Sequence[Finding]]], rules: dict[str, dict[str, str]]
+    results: Sequence[tuple[str, Sequence[Finding]]],
+    rules: dict[str, dict[str, str]],
+    language: str,
 ) -> str:
     used = sorted({f.rule for _, fs in results for f in fs})
     body = {
@@ -153,7 +170,7 @@ def _sarif(
                         "ruleId": f.rule,
                         "ruleIndex": used.index(f.rule),
                         "level": _SARIF_LEVEL[f.severity],
-                        "message": {"text": _sentence(f)},
+                        "message": {"text": _sentence(f, language)},
                         "locations": [
                             {
                                 "physicalLocation": {
@@ -168,7 +185,7 @@ def _sarif(
                                 }
                             }
                         ],
-                        **_sarif_fixes(file, f),
+                        **_sarif_fixes(file, f, language),
                     }
                     for file, fs in results
                     for f in fs
@@ -179,7 +196,7 @@ def _sarif(
     return json.dumps(body, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def _sarif_fixes(file: str, finding: Finding) -> dict[str, Any]:
+def _sarif_fixes(file: str, finding: Finding, language: str) -> dict[str, Any]:
     """A finding's fix as SARIF's `fixes`: the region to delete and the text to insert."""
     if finding.fix is None:
         return {}
@@ -196,5 +213,12 @@ def _sarif_fixes(file: str, finding: Finding) -> dict[str, Any]:
         "replacements": [{"deletedRegion": region, "insertedContent": {"text": finding.fix}}],
     }
     return {
-        "fixes": [{"description": {"text": f"write '{finding.fix}'"}, "artifactChanges": [change]}]
+        "fixes": [
+            {
+                "description": {
+                    "text": translate(say("write '{text}'", text=finding.fix), language)
+                },
+                "artifactChanges": [change],
+            }
+        ]
     }

@@ -15,6 +15,7 @@ from generator.text.fixes import keep_first_letter_case
 from generator.text.matching import TermBudgetError, TermGroup, TermIndex
 from generator.text.reading import Reading
 from generator.vocabulary import SEVERITY_ORDER
+from generator.wording import translate
 
 __all__ = ["Checker", "Finding", "TermBudgetError", "UnknownName"]
 
@@ -250,7 +251,7 @@ class Checker:
         reading = Reading(text)
         context = Context(situation=situation, waited=waited, metric=metric)
         lines = [0, *(m.end() for m in _NEWLINE.finditer(text))] if "\n" in text else None
-        base_url = self._base_url
+        base_url, language = self._base_url, self.language
         findings: list[Finding] = []
         for compiled, hit in self._hits(channel, plan, reading, context, kinds):
             rule = compiled.rule
@@ -265,7 +266,7 @@ class Checker:
             if "{match}" in message:
                 message = message.replace("{match}", match)
             if hit.message:
-                message = f"{message.rstrip('.')}: {hit.message}."
+                message = f"{message.rstrip('.')}: {translate(hit.message, language)}."
             findings.append(
                 Finding(
                     rule["id"],
@@ -278,7 +279,7 @@ class Checker:
                     end_column,
                     start,
                     match,
-                    hit.suggestion,
+                    translate(hit.suggestion, language),
                     base_url + rule["link"],
                     keep_first_letter_case(match, hit.fix) if hit.fix else None,
                 )

@@ -13,6 +13,7 @@ from typing import Any
 from generator.kinds import Environment, Hit, Reporter
 from generator.kinds._terms import CASE_SENSITIVE, EXCEPTIONS, TERM, TERMS
 from generator.text.matching import TermGroup
+from generator.wording import say
 
 OPTIONS = {
     "type": "object",
@@ -69,7 +70,9 @@ def terms(options: dict[str, Any]) -> TermGroup:
 
 def report(options: dict[str, Any]) -> Reporter:
     replacement = options["replacement"]
-    suggestion = f"write '{replacement}' instead" if replacement else None
+    suggestion = (
+        say("write '{replacement}' instead", replacement=replacement) if replacement else None
+    )
     return lambda matches, context: [
         Hit(m.start, m.end, suggestion=suggestion, fix=replacement) for m in matches
     ]

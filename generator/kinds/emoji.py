@@ -11,6 +11,7 @@ from typing import Any
 
 from generator.kinds import Context, Environment, Hit, Matcher
 from generator.text.patterns import compile_linear
+from generator.wording import say
 
 _PICTOGRAPH = (
     r"[\x{1F000}-\x{1FAFF}\x{2600}-\x{27BF}\x{2B00}-\x{2BFF}\x{2300}-\x{23FF}"
@@ -63,7 +64,7 @@ def normalise(options: dict[str, Any], environment: Environment) -> dict[str, An
 def compile(options: dict[str, Any]) -> Matcher:
     pattern = compile_linear(options["pattern"], case_sensitive=True)
     limit = options["max"]
-    message = None if limit == 0 else f"more than {limit} emoji"
+    message = None if limit == 0 else say("more than {limit} emoji", limit=limit)
 
     def check(text: str, context: Context) -> list[Hit]:
         if text.isascii():

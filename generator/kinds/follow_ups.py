@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from generator.kinds import ConversationMatcher, Environment, Message, MessageHit, Thread
+from generator.wording import say
 
 SCOPE = "conversation"
 
@@ -77,9 +78,13 @@ def compile(options: dict[str, Any]) -> ConversationMatcher:
                     hits.append(
                         MessageHit(
                             index,
-                            f"{run} agent messages in a row without an answer from the "
-                            f"customer (at most {limit})",
-                            "wait for the customer to answer",
+                            say(
+                                "{run} agent messages in a row without an answer from the "
+                                "customer (at most {limit})",
+                                run=run,
+                                limit=limit,
+                            ),
+                            say("wait for the customer to answer"),
                         )
                     )
         return hits

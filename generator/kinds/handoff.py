@@ -14,8 +14,8 @@ from typing import Any
 from generator.kinds import ConversationMatcher, Environment, Message, MessageHit, Thread
 from generator.kinds._terms import CASE_SENSITIVE, TERMS
 from generator.text import durations
-from generator.text.durations import describe
 from generator.text.matching import TermMatcher
+from generator.wording import Duration, say
 
 SCOPE = "conversation"
 
@@ -108,8 +108,8 @@ def compile(options: dict[str, Any]) -> ConversationMatcher:
                 return [
                     MessageHit(
                         index,
-                        "the bot kept answering after the customer asked for a person",
-                        "hand the conversation over to a person",
+                        say("the bot kept answering after the customer asked for a person"),
+                        say("hand the conversation over to a person"),
                     )
                 ]
             elif message.role == "agent":
@@ -119,9 +119,13 @@ def compile(options: dict[str, Any]) -> ConversationMatcher:
                 return [
                     MessageHit(
                         index,
-                        f"a person arrived {describe(waited)} after the customer asked for "
-                        f"one (at most {describe(within)})",
-                        "staff the handoff queue",
+                        say(
+                            "a person arrived {waited} after the customer asked for "
+                            "one (at most {within})",
+                            waited=Duration(waited),
+                            within=Duration(within),
+                        ),
+                        say("staff the handoff queue"),
                     )
                 ]
         if asked is None:
@@ -132,8 +136,11 @@ def compile(options: dict[str, Any]) -> ConversationMatcher:
         return [
             MessageHit(
                 asked,
-                f"the customer asked for a person and nobody came in {describe(waited)}",
-                "hand the conversation over to a person",
+                say(
+                    "the customer asked for a person and nobody came in {waited}",
+                    waited=Duration(waited),
+                ),
+                say("hand the conversation over to a person"),
             )
         ]
 

@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from generator.kinds import Context, Environment, Hit, Matcher
+from generator.wording import say
 
 LIMIT = {"type": "integer", "minimum": 1}
 UNITS = ("characters", "words", "sentences")
@@ -170,8 +171,8 @@ def compile(options: dict[str, Any]) -> Matcher:
                 Hit(
                     offset + marker.start(),
                     offset + marker.end(),
-                    message="a reply split into a thread, which this channel does not allow",
-                    suggestion="write one reply that fits, or answer in a private message",
+                    message=say("a reply split into a thread, which this channel does not allow"),
+                    suggestion=say("write one reply that fits, or answer in a private message"),
                 )
             )
         if words and len(stripped) > words and (count := len(stripped.split())) > words:
@@ -214,6 +215,8 @@ def _over(start: int, end: int, count: int, limit: int, unit: str) -> Hit:
     return Hit(
         start,
         end,
-        message=f"{count} {unit}, over the limit of {limit}",
-        suggestion=f"shorten the reply to at most {limit} {unit}",
+        message=say(
+            "{count} {unit}, over the limit of {limit}", count=count, unit=say(unit), limit=limit
+        ),
+        suggestion=say("shorten the reply to at most {limit} {unit}", limit=limit, unit=say(unit)),
     )

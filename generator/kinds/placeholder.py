@@ -11,6 +11,7 @@ from typing import Any
 
 from generator.kinds import Context, Environment, Hit, Matcher
 from generator.text.patterns import compile_linear
+from generator.wording import say
 
 APPLIES_TO_TEMPLATES = False
 
@@ -74,7 +75,7 @@ def compile(options: dict[str, Any]) -> Matcher:
         if "{" not in text and "[" not in text:
             return []
         return [
-            Hit(m.start(), m.end(), suggestion="replace it with the customer's details")
+            Hit(m.start(), m.end(), suggestion=say("replace it with the customer's details"))
             for m in pattern.finditer(text)
         ]
 

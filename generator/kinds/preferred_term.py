@@ -12,6 +12,7 @@ from typing import Any
 from generator.kinds import Environment, Hit, Reporter
 from generator.kinds._terms import CASE_SENSITIVE, EXCEPTIONS, TERM, TERMS
 from generator.text.matching import TermGroup
+from generator.wording import say
 
 OPTIONS = {
     "type": "object",
@@ -62,7 +63,7 @@ def terms(options: dict[str, Any]) -> TermGroup:
 
 
 def report(options: dict[str, Any]) -> Reporter:
-    suggestion = f"write '{options['term']}' instead"
+    suggestion = say("write '{term}' instead", term=options["term"])
     return lambda matches, context: [
         Hit(m.start, m.end, suggestion=suggestion, fix=options["term"]) for m in matches
     ]

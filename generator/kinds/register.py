@@ -21,6 +21,7 @@ from generator.kinds import Context, Environment, Hit, Matcher
 from generator.kinds._terms import TERM
 from generator.text.matching import TermMatcher
 from generator.text.patterns import compile_linear
+from generator.wording import say
 
 # Where a clause starts: an imperative here cannot be a third person ("Verifica la linea").
 _CLAUSE_START = r"(?:^|[.!?:;,]\s*|\n|\b(?:e|poi|quindi|ora|pure)\s+)"
@@ -146,7 +147,9 @@ def compile(options: dict[str, Any]) -> Matcher:
     markers = options["markers"]
     matcher = TermMatcher([m["term"] for m in markers])
     suggestions = [
-        f"write '{m['replacement']}' instead" if m["replacement"] else "leave it out"
+        say("write '{replacement}' instead", replacement=m["replacement"])
+        if m["replacement"]
+        else say("leave it out")
         for m in markers
     ]
 
@@ -178,7 +181,7 @@ def _address(forms: dict[str, Any] | None) -> Any:
     )
     patterns = [compile_linear(p, case_sensitive=sensitive) for p in forms["patterns"]]
     excluded = {e.casefold() for e in forms["except"]}
-    suggestion = forms["suggestion"]
+    suggestion = say(forms["suggestion"])
 
     def find(text: str) -> list[Hit]:
         spans = [(m.start, m.end) for m in words.finditer(text)]

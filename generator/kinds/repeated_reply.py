@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from generator.kinds import Environment, LogMatcher, MessageHit
+from generator.wording import say
 
 SCOPE = "log"
 
@@ -172,9 +173,11 @@ def compile(options: dict[str, Any]) -> LogMatcher:
             if conversations < least:
                 continue
             excerpt = texts[group] if len(texts[group]) <= 80 else texts[group][:77] + "..."
-            said = f"the same reply in {conversations} conversations: '{excerpt}'"
+            said = say(
+                "the same reply in {n} conversations: '{excerpt}'", n=conversations, excerpt=excerpt
+            )
             hits += [
-                MessageHit(m, said, "personalise the reply", conversation=c)
+                MessageHit(m, said, say("personalise the reply"), conversation=c)
                 for c, m in sorted(places)
             ]
         return hits

@@ -12,6 +12,7 @@ from typing import Any
 from generator.kinds import Environment, Hit, Reporter, _lexicons
 from generator.kinds._terms import CASE_SENSITIVE, TERMS
 from generator.text.matching import TermGroup
+from generator.wording import say
 
 REPORTS_MISSING = True
 
@@ -89,7 +90,7 @@ def terms(options: dict[str, Any]) -> TermGroup:
 
 def report(options: dict[str, Any]) -> Reporter:
     listed = ", ".join(f"'{p}'" for p in options["phrases"][:3])
-    missing = [Hit(0, 0, suggestion=f"add a phrase such as {listed}")]
+    missing = [Hit(0, 0, suggestion=say("add a phrase such as {phrases}", phrases=listed))]
     first_only = options.get("replies") == "first"
 
     def reported(matches: list[Any], context: Any) -> list[Hit]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from generator.kinds import Context, Environment, Hit, Matcher
-from generator.text.durations import describe
 from generator.vocabulary import BANDS, METRICS
+from generator.wording import Duration, say
 
 APPLIES_TO_TEMPLATES = False
 
@@ -92,9 +92,13 @@ def compile(options: dict[str, Any]) -> Matcher:
             Hit(
                 0,
                 0,
-                message=f"sent after {describe(context.waited)}, past the {band} "
-                f"time of {describe(limit)}",
-                suggestion="answer sooner",
+                message=say(
+                    "sent after {waited}, past the {band} time of {limit}",
+                    waited=Duration(context.waited),
+                    band=say(band),
+                    limit=Duration(limit),
+                ),
+                suggestion=say("answer sooner"),
             )
         ]
 

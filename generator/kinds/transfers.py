@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from generator.kinds import ConversationMatcher, Environment, Message, MessageHit, Thread
+from generator.wording import say
 
 SCOPE = "conversation"
 
@@ -75,8 +76,13 @@ def compile(options: dict[str, Any]) -> ConversationMatcher:
                     return [
                         MessageHit(
                             index,
-                            f"transferred {changes} times, to '{department}' (at most {limit})",
-                            "keep the customer with one department, or explain the transfer",
+                            say(
+                                "transferred {changes} times, to '{department}' (at most {limit})",
+                                changes=changes,
+                                department=department,
+                                limit=limit,
+                            ),
+                            say("keep the customer with one department, or explain the transfer"),
                         )
                     ]
             current = department

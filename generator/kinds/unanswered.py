@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from generator.kinds import ConversationMatcher, Environment, Message, MessageHit, Thread
-from generator.text.durations import describe
 from generator.vocabulary import BANDS, METRICS
+from generator.wording import Duration, say
 
 SCOPE = "conversation"
 
@@ -100,21 +100,29 @@ def compile(options: dict[str, Any]) -> ConversationMatcher:
             limit = limits.get(thread.situation or "*", limits.get("*"))
             late = limit is not None and wait.business > limit
             if wait.end is None and (late or limit is None):
-                where = "public " if thread.public else ""
                 hits.append(
                     MessageHit(
                         wait.start,
-                        f"no answer in the {where}conversation after {describe(wait.business)}",
-                        "answer it now, even if only to say when you will know more",
+                        say(
+                            "no answer in the public conversation after {waited}"
+                            if thread.public
+                            else "no answer in the conversation after {waited}",
+                            waited=Duration(wait.business),
+                        ),
+                        say("answer it now, even if only to say when you will know more"),
                     )
                 )
             elif wait.end is not None and late:
                 hits.append(
                     MessageHit(
                         wait.start,
-                        f"answered after {describe(wait.business)}, past the {band} time of "
-                        f"{describe(limit or 0)}",
-                        "answer sooner, complaints first",
+                        say(
+                            "answered after {waited}, past the {band} time of {limit}",
+                            waited=Duration(wait.business),
+                            band=say(band),
+                            limit=Duration(limit or 0),
+                        ),
+                        say("answer sooner, complaints first"),
                     )
                 )
         return hits

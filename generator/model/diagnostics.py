@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from generator.wording import say, translate
+
 
 class Level(StrEnum):
     """How serious a diagnostic is; warnings fail validation only with --strict."""
@@ -26,12 +28,13 @@ class Diagnostic:
     message: str
     pointer: str = ""
 
-    def text(self) -> str:
+    def text(self, language: str = "en") -> str:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         pointer = f"{self.pointer}: " if self.pointer else ""
-        return f"{where}: {self.level.value} [{self.code}] {pointer}{self.message}"
+        level = translate(say(self.level.value), language)
+        return f"{where}: {level} [{self.code}] {pointer}{translate(self.message, language)}"
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self, language: str = "en") -> dict[str, object]:
         return {
             "file": self.file,
             "line": self.line,
@@ -39,7 +42,7 @@ class Diagnostic:
             "severity": self.level.value,
             "code": self.code,
             "pointer": self.pointer,
-            "message": self.message,
+            "message": translate(self.message, language),
         }
 
 
@@ -58,4 +61,4 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(str(word), sorted(map(str, choices)), n=1, cutoff=0.6)
-    return f" Did you mean '{close[0]}'?" if close else ""
+    return say(" Did you mean '{choice}'?", choice=close[0]) if close else ""

@@ -28,6 +28,7 @@ from generator.site.escaping import cell, code, fence, inline, markdown, raw_htm
 from generator.site.lists import lists
 from generator.site.snippets import snippets
 from generator.vocabulary import METRICS
+from generator.wording import entries
 
 TEMPLATES = SITE_TEMPLATES
 _FENCE = re.compile(r"\s*(`{3,})")
@@ -132,11 +133,9 @@ def _environment() -> jinja2.Environment:
 @cache
 def translations(language: str) -> dict[str, str]:
     """The site's words in a language (English text or a key -> text), empty if there are none."""
-    path = TEMPLATES / "translations" / f"{language}.yml"
-    if not path.is_file():
-        return {}
-    table = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {str(key): str(value).rstrip() for key, value in table.items()}
+    # The same files as the command line's messages (generator.wording); plural forms are
+    # the command line's only.
+    return {key: value for key, value in entries(language).items() if isinstance(value, str)}
 
 
 def translator(language: str) -> Callable[..., Markup]:

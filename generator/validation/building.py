@@ -30,6 +30,7 @@ from generator.model import (
 from generator.text import durations
 from generator.validation.loading import Document
 from generator.vocabulary import METRICS
+from generator.wording import say, translate
 
 DEFAULT_SEVERITY = {"banned": "error", "preferred": "warning"}
 
@@ -58,14 +59,18 @@ def limits_rule_id(channel: str) -> str:
     return f"{channel}-message-length"
 
 
-def declared_rules(document: Document, channel: str | None) -> list[tuple[tuple[Any, ...], Rule]]:
-    """Every rule a file declares, written or derived, with the path of its declaration."""
+def declared_rules(
+    document: Document, channel: str | None, language: str = "en"
+) -> list[tuple[tuple[Any, ...], Rule]]:
+    """Every rule a file declares, written or derived, with the path of its declaration; the
+    messages of derived rules in the playbook's language."""
     data = document.data
     found: list[tuple[tuple[Any, ...], Rule]] = []
     for i, entry in enumerate(data.get("rules", [])):
         found.append((("rules", i), _rule(entry, document, ("rules", i), channel)))
     for i, entry in enumerate(data.get("terms", [])):
-        found.append((("terms", i), _term_rule(entry, document, ("terms", i), channel)))
+        rule = _term_rule(entry, document, ("terms", i), channel)
+        found.append((("terms", i), replace(rule, message=translate(rule.message, language))))
     if channel and "limits" in data:
         limits = data["limits"]
         options = {k: v for k, v in limits.items() if k != "severity"}
@@ -73,7 +78,9 @@ def declared_rules(document: Document, channel: str | None) -> list[tuple[tuple[
             id=limits_rule_id(channel),
             kind="max_length",
             severity=limits.get("severity", "warning"),
-            message=f"Keep {data.get('name', channel)} messages short.",
+            message=translate(
+                say("Keep {channel} messages short.", channel=data.get("name", channel)), language
+            ),
             options=options,
             file=document.file,
             line=document.where(("limits",))[0],
@@ -119,12 +126,23 @@ def _term_rule(
         "exceptions": list(entry.get("exceptions", [])),
     }
     if status == "banned":
-        kind, message = "banned_term", f"Don't write '{term}': {reason}"
+        kind, message = (
+            "banned_term",
+            say("Don't write '{term}': {reason}", term=term, reason=reason),
+        )
         options = {"terms": [term], **common}
         if "replacement" in entry:
             options["replacement"] = entry["replacement"]
     else:
-        kind, message = "preferred_term", f"Write '{term}' rather than '{{match}}': {reason}"
+        kind, message = (
+            "preferred_term",
+            say(
+                "Write '{term}' rather than '{match}': {reason}",
+                term=term,
+                match="{match}",
+                reason=reason,
+            ),
+        )
         options = {"term": term, "instead_of": list(entry.get("instead_of", [])), **common}
     return Rule(
         id=term_rule_id(term, channel),
@@ -168,11 +186,13 @@ def apply_override(rule: Rule, override: Mapping[str, Any]) -> Rule:
     return replace(rule, **changes)
 
 
-def resolve(global_rules: list[Rule], document: Document, channel: str) -> tuple[Rule, ...]:
+def resolve(
+    global_rules: list[Rule], document: Document, channel: str, language: str = "en"
+) -> tuple[Rule, ...]:
     """The rules that apply on a channel: inherited (overridden, not disabled), then its own."""
     data = document.data
     disabled, overrides = set(data.get("disable", [])), data.get("overrides", {})
-    own = [rule for _, rule in declared_rules(document, channel)]
+    own = [rule for _, rule in declared_rules(document, channel, language)]
     inherited = [
         apply_override(rule, overrides[rule.id]) if rule.id in overrides else rule
         for rule in global_rules
@@ -196,7 +216,7 @@ def _response_times(data: Mapping[str, Any]) -> ResponseTimes:
     )
 
 
-def _channel(document: Document, global_rules: list[Rule]) -> Channel:
+def _channel(document: Document, global_rules: list[Rule], language: str) -> Channel:
     data = document.data
     hours = data.get("business_hours")
     return Channel(
@@ -212,7 +232,7 @@ def _channel(document: Document, global_rules: list[Rule]) -> Channel:
         complaint_steps=tuple(data["complaint_handling"]["steps"]),
         complaint_must_include=tuple(data["complaint_handling"]["must_include"]),
         response_times=_response_times(data["response_times"]),
-        rules=resolve(global_rules, document, data["id"]),
+        rules=resolve(global_rules, document, data["id"], language),
         terms=_terms(data, data["id"]),
         limits={k: v for k, v in data.get("limits", {}).items() if k != "severity"},
         business_hours=BusinessHours(
@@ -271,12 +291,13 @@ def build(
     source_hash: str,
 ) -> Playbook:
     data = playbook_doc.data
-    global_rules = [rule for _, rule in declared_rules(playbook_doc, None)]
+    language = data["language"]
+    global_rules = [rule for _, rule in declared_rules(playbook_doc, None, language)]
     documents = {doc.data["id"]: doc for doc in channel_docs.values() if doc is not None}
     channels = tuple(
-        _channel(documents[c], global_rules) for c in channel_order(data, list(documents))
+        _channel(documents[c], global_rules, language) for c in channel_order(data, list(documents))
     )
-    own = [r for c in channels for _, r in declared_rules(documents[c.id], c.id)]
+    own = [r for c in channels for _, r in declared_rules(documents[c.id], c.id, language)]
     return Playbook(
         company=data["company"],
         language=data["language"],

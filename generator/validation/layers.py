@@ -36,6 +36,8 @@ _PATTERN_HINTS = {
 class Result:
     playbook: Playbook | None
     diagnostics: tuple[Diagnostic, ...]
+    #: The language of the diagnostics' sentences: the playbook's, English when unknown.
+    language: str = "en"
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -125,7 +127,7 @@ def _validate(root: str, files: _Files, refused: tuple[Diagnostic, ...] = ()) ->
         diagnostics.sort(key=sort_key)
         if any(d.level is Level.ERROR for d in diagnostics):
             playbook = None
-    return Result(playbook, tuple(diagnostics))
+    return Result(playbook, tuple(diagnostics), _language(contents.get(playbook_name)))
 
 
 def _read(
@@ -317,6 +319,16 @@ def _hash(sources: dict[str, bytes], root: str) -> str:
     for name in sorted(sources):
         digest.update(name[len(root) + 1 :].encode() + b"\0" + sources[name] + b"\0")
     return "sha256:" + digest.hexdigest()
+
+
+_LANGUAGE = re.compile(rb"^language:[ \t]*[\"']?([a-z]{2,3})\b", re.MULTILINE)
+
+
+def _language(raw: bytes | OSError | None) -> str:
+    """The language of a playbook file, read from its `language:` line, so that a file too
+    broken for YAML still gets its diagnostics in its language; English when there is none."""
+    found = _LANGUAGE.search(raw) if isinstance(raw, bytes) else None
+    return found.group(1).decode() if found else "en"
 
 
 def _unreadable(file: str, error: OSError) -> Diagnostic:
