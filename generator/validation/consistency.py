@@ -9,6 +9,7 @@ from generator.export import environment
 from generator.kinds import KINDS, Context, Environment
 from generator.model import Playbook
 from generator.model.diagnostics import Diagnostic, Level
+from generator.wording import say
 
 _LEVELS = {"error": Level.ERROR, "warning": Level.WARNING}
 
@@ -44,9 +45,9 @@ def _rule_examples(playbook: Playbook) -> list[Diagnostic]:
                     continue
                 line, column = rule.example_positions.get(f"{verdict}/{i}", (rule.line, 1))
                 why = (
-                    f"'{text[hits[0].start : hits[0].end]}' breaks it"
+                    say("'{match}' breaks it", match=text[hits[0].start : hits[0].end])
                     if hits and hits[0].end
-                    else "the rule finds nothing in it"
+                    else say("the rule finds nothing in it")
                 )
                 found.append(
                     Diagnostic(
@@ -55,8 +56,13 @@ def _rule_examples(playbook: Playbook) -> list[Diagnostic]:
                         column,
                         Level.ERROR,
                         "meaning/rule-example",
-                        f"this example of rule '{rule.id}' should {verdict} but does not ({why}): "
-                        "fix the example or the rule's options.",
+                        say(
+                            "this example of rule '{id}' should {verdict} but does not "
+                            "({why}): fix the example or the rule's options.",
+                            id=rule.id,
+                            verdict=say(verdict),
+                            why=why,
+                        ),
                         f"/{rule.id}/examples/{verdict}/{i}",
                     )
                 )
@@ -80,10 +86,15 @@ def _templates(playbook: Playbook, checker: Checker) -> list[Diagnostic]:
                     template.position,
                     "meaning/template",
                     f"/templates/{template.id}",
-                    f"template '{template.id}' breaks rule '{finding.rule}' (rule at "
-                    f"{rule.file}:{rule.line})",
+                    say(
+                        "template '{id}' breaks rule '{rule}' (rule at {file}:{line})",
+                        id=template.id,
+                        rule=finding.rule,
+                        file=rule.file,
+                        line=rule.line,
+                    ),
                     finding,
-                    f" Found: '{finding.match}'." if finding.match else "",
+                    say(" Found: '{match}'.", match=finding.match) if finding.match else "",
                 )
     return found
 
@@ -106,9 +117,13 @@ def _good_examples(playbook: Playbook, checker: Checker) -> list[Diagnostic]:
                         position,
                         "meaning/good-example",
                         "/examples",
-                        f"the good example '{example.title}' breaks rule '{finding.rule}'",
+                        say(
+                            "the good example '{title}' breaks rule '{rule}'",
+                            title=example.title,
+                            rule=finding.rule,
+                        ),
                         finding,
-                        " Fix the reply or mark the example bad.",
+                        say(" Fix the reply or mark the example bad."),
                     )
     return found
 
@@ -126,5 +141,7 @@ def _diagnostic(
     level = _LEVELS.get(finding.severity)
     if level is None:
         return []
-    why = finding.message.rstrip(".") + (f"; {finding.suggestion}." if finding.suggestion else ".")
+    why = finding.message.rstrip(".") + (
+        say("; {suggestion}.", suggestion=finding.suggestion) if finding.suggestion else "."
+    )
     return [Diagnostic(file, *position, level, code, f"{what}: {why}{hint}", pointer)]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.model.diagnostics import Diagnostic, Level
 from generator.vocabulary import GENERATED_FILES, GENERATED_FOLDERS, GENERATED_PAGES
+from generator.wording import say
 
 PLAYBOOK_FILE = "playbook.yml"
 CHANNELS_DIR = "channels"
@@ -37,7 +38,7 @@ def listing(directory: Path, root: str) -> tuple[list[Path], list[Diagnostic]]:
     def acceptable(path: Path, *, folder: bool = False) -> bool:
         problem = _special(path, folder=folder)
         if problem is None and _name(path.name) != path.name:
-            problem = "its name is not UTF-8: rename it with letters, digits and hyphens"
+            problem = say("its name is not UTF-8: rename it with letters, digits and hyphens")
         if problem is not None:
             refused.append(_refuse(shown(path), problem))
         return problem is None
@@ -55,8 +56,12 @@ def listing(directory: Path, root: str) -> tuple[list[Path], list[Diagnostic]]:
                 refused.append(
                     _refuse(
                         shown(path),
-                        f"channel '{_name(path.stem)}' is also defined in "
-                        f"{stems[path.stem].name}: keep one of the two files",
+                        say(
+                            "channel '{channel}' is also defined in {name}: keep one of the "
+                            "two files",
+                            channel=_name(path.stem),
+                            name=stems[path.stem].name,
+                        ),
                     )
                 )
                 continue
@@ -95,15 +100,18 @@ def _pages(
                 refused.append(
                     _refuse(
                         shown(path),
-                        f"a {suffix} file would run as part of the site: keep only Markdown "
-                        "pages and images such as .png or .jpg in pages/",
+                        say(
+                            "a {suffix} file would run as part of the site: keep only "
+                            "Markdown pages and images such as .png or .jpg in pages/",
+                            suffix=suffix,
+                        ),
                     )
                 )
             elif suffix == ".md" and not top:
                 refused.append(
                     _refuse(
                         shown(path),
-                        "a page in a subfolder is not read: move it to pages/ itself",
+                        say("a page in a subfolder is not read: move it to pages/ itself"),
                     )
                 )
             elif top and (name in GENERATED_PAGES or name in GENERATED_FILES):
@@ -118,22 +126,23 @@ def _special(path: Path, *, folder: bool) -> str | None:
     try:
         mode = path.lstat().st_mode
     except OSError as error:
-        return f"cannot read it: {error.strerror}"
+        return say("cannot read it: {strerror}", strerror=error.strerror)
     if stat.S_ISLNK(mode):
-        return (
+        return say(
             "a symbolic link is not followed, so that no file from outside the guidelines "
-            f"folder is published: copy the {'folder' if folder else 'file'} here instead"
+            "folder is published: copy the {what} here instead",
+            what=say("folder") if folder else say("file"),
         )
     if folder and not stat.S_ISDIR(mode):
-        return "expected a folder: make it a folder or remove it"
+        return say("expected a folder: make it a folder or remove it")
     if not folder and not stat.S_ISREG(mode):
-        what = "a folder" if stat.S_ISDIR(mode) else "a device, FIFO or socket"
-        return f"{what}, not a plain file: remove it or replace it with a file"
+        what = say("a folder") if stat.S_ISDIR(mode) else say("a device, FIFO or socket")
+        return say("{what}, not a plain file: remove it or replace it with a file", what=what)
     return None
 
 
 def _clash(name: str, what: str) -> str:
-    return f"the site generates a {what} named '{name}': rename this one"
+    return say("the site generates a {what} named '{name}': rename this one", what=what, name=name)
 
 
 def _name(text: str) -> str:

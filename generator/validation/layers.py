@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
@@ -16,6 +17,7 @@ from generator.schemas import guidelines as schema
 from generator.schemas.check import SchemaCheck
 from generator.validation.folder import PAGES_DIR, PLAYBOOK_FILE, listing
 from generator.validation.loading import Document, load_bytes, pointer
+from generator.wording import say
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -25,10 +27,12 @@ REQUIRED_FOR_EVERY_CHANNEL = {"tone", "dos", "donts", "complaint_handling", "res
 _PLAYBOOK = SchemaCheck(schema.playbook_schema())
 _CHANNEL = SchemaCheck(schema.channel_schema())
 _PATTERN_HINTS = {
-    schema.ID["pattern"]: "use lowercase letters, digits and single hyphens, like 'late-order'",
-    schema.DURATION["pattern"]: "write a duration like 40s, 30m, 2h, 1d or 1h30m",
-    schema.CLOCK["pattern"]: "write a time of day as HH:MM, like 09:00",
-    schema.TEXT["pattern"]: "write some text or remove the entry",
+    schema.ID["pattern"]: say(
+        "use lowercase letters, digits and single hyphens, like 'late-order'"
+    ),
+    schema.DURATION["pattern"]: say("write a duration like 40s, 30m, 2h, 1d or 1h30m"),
+    schema.CLOCK["pattern"]: say("write a time of day as HH:MM, like 09:00"),
+    schema.TEXT["pattern"]: say("write some text or remove the entry"),
 }
 
 
@@ -56,7 +60,11 @@ def validate(directory: Path) -> Result:
             None,
             (
                 _folder_error(
-                    root, f"no guidelines folder at '{root}': create it or name the right folder."
+                    root,
+                    say(
+                        "no guidelines folder at '{root}': create it or name the right folder.",
+                        root=root,
+                    ),
                 ),
             ),
         )
@@ -100,8 +108,11 @@ def _validate(root: str, files: _Files, refused: tuple[Diagnostic, ...] = ()) ->
         diagnostics.append(
             _folder_error(
                 playbook_name,
-                f"there is no {PLAYBOOK_FILE}: create it with "
-                "the company, language, version, voice and situations (see the README).",
+                say(
+                    "there is no {PLAYBOOK_FILE}: create it with the company, language, "
+                    "version, voice and situations (see the README).",
+                    PLAYBOOK_FILE=PLAYBOOK_FILE,
+                ),
             )
         )
     sources: dict[str, bytes] = {}
@@ -174,8 +185,11 @@ def _explain(document: Document, error: ValidationError) -> list[Diagnostic]:
         return [
             at(
                 (*path, instance),
-                f"'{instance}' is not a valid name here: "
-                f"{_PATTERN_HINTS.get(error.validator_value, str(error.message))}.",
+                say(
+                    "'{instance}' is not a valid name here: {value}.",
+                    instance=instance,
+                    value=_PATTERN_HINTS.get(error.validator_value, str(error.message)),
+                ),
                 key=True,
             )
         ]
@@ -184,8 +198,11 @@ def _explain(document: Document, error: ValidationError) -> list[Diagnostic]:
         return [
             at(
                 (*path, key),
-                f"unknown key '{key}'."
-                + (did_you_mean(key, allowed) or f" Allowed keys: {', '.join(allowed)}."),
+                say("unknown key '{key}'.", key=key)
+                + (
+                    did_you_mean(key, allowed)
+                    or say(" Allowed keys: {names}.", names=", ".join(allowed))
+                ),
                 key=True,
             )
             for key in instance
@@ -199,50 +216,69 @@ def _explain(document: Document, error: ValidationError) -> list[Diagnostic]:
         return [at(path, _missing(document, path, name)) for name in missing]
     if error.validator == "anyOf" and all(set(b) == {"required"} for b in value):
         names = ", ".join(f"'{b['required'][0]}'" for b in value)
-        return [at(path, f"needs at least one of {names}: add the limit it sets.")]
+        return [at(path, say("needs at least one of {names}: add the limit it sets.", names=names))]
     if error.validator == "enum":
         choices = ", ".join(f"'{c}'" for c in value)
         return [
             at(
                 path,
-                f"'{instance}' is not one of {choices}."
+                say("'{instance}' is not one of {choices}.", instance=instance, choices=choices)
                 + did_you_mean(str(instance), [str(c) for c in value]),
             )
         ]
     if error.validator == "type":
         hint = ""
         if "string" in value and isinstance(instance, dict):
-            hint = ": text containing ': ' must be quoted, like \"Don't nag: ask once\""
-        return [at(path, f"expected {_a(value)}, found {_a(_json_type(instance))}{hint}.")]
+            hint = say(": text containing ': ' must be quoted, like \"Don't nag: ask once\"")
+        return [
+            at(
+                path,
+                say(
+                    "expected {expected}, found {found}{hint}.",
+                    expected=_a(value),
+                    found=_a(_json_type(instance)),
+                    hint=hint,
+                ),
+            )
+        ]
     if error.validator == "pattern":
-        hint = _PATTERN_HINTS.get(value, f"it must match {value}")
-        return [at(path, f"'{instance}' is not valid here: {hint}.")]
+        hint = _PATTERN_HINTS.get(value, say("it must match {value}", value=value))
+        return [
+            at(path, say("'{instance}' is not valid here: {hint}.", instance=instance, hint=hint))
+        ]
     messages = {
-        "minItems": f"needs at least {value} item{'s' if value != 1 else ''}.",
-        "minLength": "must not be empty.",
-        "uniqueItems": "has the same item twice: remove the repeat.",
-        "minProperties": "must not be empty.",
-        "maxProperties": "must have a single key: one speaker per turn, 'customer' or 'agent'.",
-        "minimum": f"must be at least {value}.",
+        "minItems": say("needs at least {n} items.", n=value),
+        "minLength": say("must not be empty."),
+        "uniqueItems": say("has the same item twice: remove the repeat."),
+        "minProperties": say("must not be empty."),
+        "maxProperties": say(
+            "must have a single key: one speaker per turn, 'customer' or 'agent'."
+        ),
+        "minimum": say("must be at least {value}.", value=value),
+        "maximum": say("must be at most {value}.", value=value),
     }
-    return [at(path, messages.get(str(error.validator), f"{error.message}."))]
+    fallback = say("{message}.", message=error.message)
+    return [at(path, messages.get(str(error.validator), fallback))]
 
 
 def _missing(document: Document, path: tuple[Any, ...], name: str) -> str:
     if path == () and name in REQUIRED_FOR_EVERY_CHANNEL and "kind" in document.data:
-        return (
-            f"missing '{name}': every channel defines tone, dos, donts, complaint_handling "
-            "and response_times, so that none is a second-class channel."
+        return say(
+            "missing '{name}': every channel defines tone, dos, donts, complaint_handling "
+            "and response_times, so that none is a second-class channel.",
+            name=name,
         )
     rule = _value(document.data, path)
     if name == "options" and isinstance(rule, dict) and rule.get("kind") in KINDS:
         needed = KINDS[rule["kind"]].options_schema
         keys = needed.get("required") or list(needed.get("properties", {}))
-        return (
-            f"missing 'options': a rule of kind {rule['kind']} needs them "
-            f"({', '.join(keys)}); see its page under Rule kinds."
+        return say(
+            "missing 'options': a rule of kind {kind} needs them ({names}); see its page "
+            "under Rule kinds.",
+            kind=rule["kind"],
+            names=", ".join(keys),
         )
-    return f"missing '{name}': add it."
+    return say("missing '{name}': add it.", name=name)
 
 
 def _value(data: Any, path: tuple[Any, ...]) -> Any:
@@ -268,16 +304,18 @@ def _json_type(value: Any) -> str:
 
 def _a(kinds: Any) -> str:
     names = {
-        "object": "a mapping",
-        "array": "a list",
-        "string": "text",
-        "integer": "a whole number",
-        "number": "a number",
-        "boolean": "true or false",
-        "null": "nothing",
+        "object": say("a mapping"),
+        "array": say("a list"),
+        "string": say("text"),
+        "integer": say("a whole number"),
+        "number": say("a number"),
+        "boolean": say("true or false"),
+        "null": say("nothing"),
     }
     kinds = [kinds] if isinstance(kinds, str) else kinds
-    return " or ".join(names.get(k, k) for k in kinds)
+    described = [names.get(k, k) for k in kinds]
+    joined: str = functools.reduce(lambda a, b: say("{a} or {b}", a=a, b=b), described)
+    return joined
 
 
 def _pages(
@@ -301,7 +339,7 @@ def _pages(
                     1,
                     Level.ERROR,
                     "page/encoding",
-                    "not UTF-8: save the file as UTF-8.",
+                    say("not UTF-8: save the file as UTF-8."),
                 )
             )
             continue
@@ -332,7 +370,14 @@ def _language(raw: bytes | OSError | None) -> str:
 
 
 def _unreadable(file: str, error: OSError) -> Diagnostic:
-    return Diagnostic(file, 0, 0, Level.ERROR, "io", f"cannot read the file: {error.strerror}.")
+    return Diagnostic(
+        file,
+        0,
+        0,
+        Level.ERROR,
+        "io",
+        say("cannot read the file: {strerror}.", strerror=error.strerror),
+    )
 
 
 def _folder_error(file: str, message: str) -> Diagnostic:

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from generator.model.diagnostics import Diagnostic, Level
+from generator.wording import say
 
 try:  # libyaml's C composer is several times faster; the pure-Python one is the fallback.
     from yaml import CSafeLoader as _Composer
@@ -84,8 +85,12 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnost
                 1,
                 1,
                 "yaml/too-large",
-                f"the file has {len(raw):,} bytes, more than the {MAX_BYTES:,} allowed: "
-                "split it or remove what it does not need.",
+                say(
+                    "the file has {size:,} bytes, more than the {limit:,} allowed: "
+                    "split it or remove what it does not need.",
+                    size=len(raw),
+                    limit=MAX_BYTES,
+                ),
             )
         ]
     try:
@@ -99,7 +104,9 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnost
                 line,
                 column,
                 "yaml/encoding",
-                f"byte 0x{raw[error.start]:02x} is not UTF-8: save the file as UTF-8.",
+                say(
+                    "byte 0x{byte:02x} is not UTF-8: save the file as UTF-8.", byte=raw[error.start]
+                ),
             )
         ]
     text = text.removeprefix("\ufeff")
@@ -109,7 +116,7 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnost
             text.count("\n", 0, m.start()) + 1,
             len(m.group(1)) + 1,
             "yaml/tab",
-            "a tab in the indentation: YAML indents with spaces only, replace it with spaces.",
+            say("a tab in the indentation: YAML indents with spaces only, replace it with spaces."),
         )
         for m in _TAB_INDENT.finditer(text)
     ]
@@ -132,8 +139,11 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnost
                 line,
                 column,
                 "yaml/character",
-                f"character U+{ord(text[at]) if found else 0:04X} is a control character, which "
-                "YAML does not allow: delete it (or write it as an escape in a quoted string).",
+                say(
+                    "character U+{code:04X} is a control character, which YAML does not allow: "
+                    "delete it (or write it as an escape in a quoted string).",
+                    code=ord(text[at]) if found else 0,
+                ),
             )
         ]
     except yaml.YAMLError as error:
@@ -141,7 +151,11 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnost
     if node is None:
         return None, [
             _error(
-                display, 1, 1, "yaml/empty", "the file is empty: write its contents or delete it."
+                display,
+                1,
+                1,
+                "yaml/empty",
+                say("the file is empty: write its contents or delete it."),
             )
         ]
     builder = _Builder()
@@ -155,14 +169,14 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnost
 def _syntax_error(display: str, error: yaml.MarkedYAMLError) -> Diagnostic:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    what = error.problem or "invalid YAML"
-    context = f" ({error.context})" if error.context else ""
+    what = error.problem or say("invalid YAML")
+    context = say(" ({context})", context=error.context) if error.context else ""
     start = error.context_mark
     if start and mark and start.line != mark.line:
         # The parser gives up where the stream ends or the next key starts, often lines after
         # the mistake (an unclosed quote or bracket), which is where the context began.
-        where = f"line {start.line + 1}, column {start.column + 1}"
-        context = f" ({error.context} that starts at {where})"
+        where = say("line {line}, column {column}", line=start.line + 1, column=start.column + 1)
+        context = say(" ({context} that starts at {where})", context=error.context, where=where)
         if "quoted scalar" in (error.context or ""):
             line, column = start.line + 1, start.column + 1
             return _error(
@@ -170,19 +184,30 @@ def _syntax_error(display: str, error: yaml.MarkedYAMLError) -> Diagnostic:
                 line,
                 column,
                 "yaml/syntax",
-                f"this quote is never closed: YAML {what} at line {mark.line + 1}, column "
-                f"{mark.column + 1} while reading the quoted text; close the quote on this line.",
+                say(
+                    "this quote is never closed: YAML {what} at line {line}, column "
+                    "{column} while reading the quoted text; close the quote on this line.",
+                    what=what,
+                    line=mark.line + 1,
+                    column=mark.column + 1,
+                ),
             )
     hint = ""
     if "mapping values are not allowed" in what:
-        hint = ": quote a value that contains ': '"
+        hint = say(": quote a value that contains ': '")
     elif "found character '\\t'" in what:
-        hint = ": replace the tab with spaces"
+        hint = say(": replace the tab with spaces")
     elif "could not find expected ':'" in what or "expected <block end>" in what:
-        hint = ": check the indentation of this line and the one above"
+        hint = say(": check the indentation of this line and the one above")
     elif "found undefined alias" in what:
-        hint = ": define the anchor (&name) before using it"
-    return _error(display, line, column, "yaml/syntax", f"{what}{context}{hint}.")
+        hint = say(": define the anchor (&name) before using it")
+    return _error(
+        display,
+        line,
+        column,
+        "yaml/syntax",
+        say("{what}{context}{hint}.", what=what, context=context, hint=hint),
+    )
 
 
 def _error(file: str, line: int, column: int, code: str, message: str) -> Diagnostic:
@@ -204,15 +229,21 @@ class _Builder:
             raise _Problem(
                 *where,
                 "yaml/too-large",
-                f"the document expands to more than {MAX_NODES:,} values (aliases repeating "
-                "aliases?): write it out without nested aliases.",
+                say(
+                    "the document expands to more than {limit:,} values (aliases repeating "
+                    "aliases?): write it out without nested aliases.",
+                    limit=MAX_NODES,
+                ),
             )
         if depth > MAX_DEPTH:
             raise _Problem(
                 *where,
                 "yaml/too-deep",
-                f"values nested more than {MAX_DEPTH} levels deep (a recursive alias?): "
-                "flatten it.",
+                say(
+                    "values nested more than {MAX_DEPTH} levels deep (a recursive alias?): "
+                    "flatten it.",
+                    MAX_DEPTH=MAX_DEPTH,
+                ),
             )
         self.positions.setdefault(path, where)
         if isinstance(node, yaml.MappingNode):
@@ -229,18 +260,24 @@ class _Builder:
             where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Problem(
-                    *where, "yaml/key", "a key must be plain text, not a list or mapping."
+                    *where, "yaml/key", say("a key must be plain text, not a list or mapping.")
                 )
             if key_node.tag == _MERGE:
                 raise _Problem(
-                    *where, "yaml/merge", "merge keys (<<) are not supported: write the keys out."
+                    *where,
+                    "yaml/merge",
+                    say("merge keys (<<) are not supported: write the keys out."),
                 )
             key = str(_scalar(key_node, where))
             if key in seen:
                 raise _Problem(
                     *where,
                     "yaml/duplicate-key",
-                    f"duplicate key '{key}' (first at line {seen[key]}): keep one of them.",
+                    say(
+                        "duplicate key '{key}' (first at line {line}): keep one of them.",
+                        key=key,
+                        line=seen[key],
+                    ),
                 )
             seen[key] = where[0]
             self.key_positions[(*path, key)] = where
@@ -251,7 +288,7 @@ class _Builder:
 def _scalar(node: yaml.ScalarNode, where: tuple[int, int]) -> Any:
     value: str = node.value
     if node.tag not in _KNOWN_TAGS:
-        raise _Problem(*where, "yaml/tag", f"unsupported tag '{node.tag}': remove it.")
+        raise _Problem(*where, "yaml/tag", say("unsupported tag '{tag}': remove it.", tag=node.tag))
     if node.style:  # quoted or block scalars are always text
         return value
     if value and value[0] not in _NOT_TEXT_STARTS:

@@ -17,6 +17,7 @@ from generator.text.matching import TermBudgetError, TermMatcher, canonical
 from generator.validation.building import apply_override, declared_rules
 from generator.validation.loading import Document, pointer
 from generator.vocabulary import BANDS, METRICS
+from generator.wording import say
 
 _PLACEHOLDER = re.compile(r"\{\{?\s*([A-Za-z_][\w.-]*)\s*\}?\}")
 
@@ -60,8 +61,12 @@ def check_meaning(
                 doc,
                 ("id",),
                 "channel-id",
-                f"the id '{doc.data['id']}' differs from the file "
-                f"name '{stem}': rename the file or set id: {stem}.",
+                say(
+                    "the id '{id}' differs from the file name '{stem}': rename the file or "
+                    "set id: {stem}.",
+                    id=doc.data["id"],
+                    stem=stem,
+                ),
             )
     documents = ([playbook] if playbook else []) + list(valid.values())
     for doc in documents:
@@ -78,16 +83,25 @@ def check_meaning(
                             doc,
                             path,
                             "duplicate-term",
-                            f"this term is already listed at "
-                            f"{first.file}:{first.line}: keep one of the two.",
+                            say(
+                                "this term is already listed at {file}:{line}: keep one of "
+                                "the two.",
+                                file=first.file,
+                                line=first.line,
+                            ),
                         )
                     continue
                 report.add(
                     doc,
                     (*path, "id") if path[0] == "rules" else path,
                     "duplicate-rule",
-                    f"the rule id '{rule.id}' is already used at {first.file}:{first.line}: "
-                    "give each rule its own id (or use overrides in a channel).",
+                    say(
+                        "the rule id '{id}' is already used at {file}:{line}: give each "
+                        "rule its own id (or use overrides in a channel).",
+                        id=rule.id,
+                        file=first.file,
+                        line=first.line,
+                    ),
                 )
             else:
                 rules[rule.id] = rule
@@ -141,11 +155,16 @@ def _public_complaints(report: _Report, channels: Mapping[str, Document]) -> Non
                     doc,
                     found[1],
                     "public-complaint-slower",
-                    f"the complaint {metric} target ({durations.format(found[0])}) of this "
-                    f"public channel is slower than that of {fastest_channel} "
-                    f"({durations.format(fastest)}), a private one: complaints in public are "
-                    "seen by everyone and need the fastest answer; lower it to "
-                    f"{durations.format(fastest)} or less.",
+                    say(
+                        "the complaint {metric} target ({duration}) of this public channel "
+                        "is slower than that of {fastest_channel} ({duration2}), a private "
+                        "one: complaints in public are seen by everyone and need the "
+                        "fastest answer; lower it to {duration2} or less.",
+                        metric=metric,
+                        duration=durations.format(found[0]),
+                        fastest_channel=fastest_channel,
+                        duration2=durations.format(fastest),
+                    ),
                     level=Level.WARNING,
                 )
 
@@ -158,7 +177,7 @@ def _duplicates(report: _Report, doc: Document, field: str) -> None:
                 doc,
                 (field, i, "id"),
                 "duplicate-id",
-                f"'{entry['id']}' is defined twice: give each its own id.",
+                say("'{id}' is defined twice: give each its own id.", id=entry["id"]),
             )
         seen.add(entry["id"])
 
@@ -173,15 +192,22 @@ def _declared_channels(report: _Report, doc: Document, files: set[str]) -> None:
                 doc,
                 ("channels", i),
                 "missing-channel",
-                f"channel '{channel}' is declared but channels/{channel}.yml does not exist:"
-                f" create it or remove it from the list.{did_you_mean(channel, files)}",
+                say(
+                    "channel '{channel}' is declared but channels/{channel}.yml does not "
+                    "exist: create it or remove it from the list.{hint}",
+                    channel=channel,
+                    hint=did_you_mean(channel, files),
+                ),
             )
     for channel in sorted(files - set(declared)):
         report.add(
             doc,
             ("channels",),
             "undeclared-channel",
-            f"channels/{channel}.yml is not declared: add '{channel}' to channels.",
+            say(
+                "channels/{channel}.yml is not declared: add '{channel}' to channels.",
+                channel=channel,
+            ),
         )
 
 
@@ -201,7 +227,11 @@ def _references(
                         doc,
                         (field, i, "channels", j),
                         "unknown-channel",
-                        f"there is no channel '{channel}'.{did_you_mean(channel, channels)}",
+                        say(
+                            "there is no channel '{channel}'.{hint}",
+                            channel=channel,
+                            hint=did_you_mean(channel, channels),
+                        ),
                     )
     for field in ("templates", "examples"):
         places += [
@@ -225,7 +255,8 @@ def _references(
                 doc,
                 path,
                 "unknown-situation",
-                f"there is no situation '{situation}'." + did_you_mean(situation, situations),
+                say("there is no situation '{situation}'.", situation=situation)
+                + did_you_mean(situation, situations),
                 key=key,
             )
 
@@ -248,9 +279,15 @@ def _response_times(report: _Report, doc: Document) -> None:
                         doc,
                         (*path, name),
                         "complaint-slower",
-                        f"the complaint {name} ({band[name]}) is slower than the general "
-                        f"{metric} {name} ({times[metric][name]}): complaints need answers "
-                        "at least as fast; lower it.",
+                        say(
+                            "the complaint {name} ({complaint}) is slower than the general "
+                            "{metric} {name} ({general}): complaints need answers at least "
+                            "as fast; lower it.",
+                            name=name,
+                            complaint=band[name],
+                            metric=metric,
+                            general=times[metric][name],
+                        ),
                     )
 
 
@@ -267,9 +304,14 @@ def _band_order(
                 doc,
                 (*path, earlier),
                 "band-order",
-                f"{earlier} ({durations.format(seconds[earlier])}) is slower than {later} "
-                f"({durations.format(seconds[later])}): bands go target ≤ acceptable ≤ "
-                "unacceptable.",
+                say(
+                    "{earlier} ({duration}) is slower than {later} ({duration2}): bands go "
+                    "target ≤ acceptable ≤ unacceptable.",
+                    earlier=earlier,
+                    duration=durations.format(seconds[earlier]),
+                    later=later,
+                    duration2=durations.format(seconds[later]),
+                ),
             )
 
 
@@ -288,7 +330,8 @@ def _overrides(
                 doc,
                 ("overrides", name),
                 "unknown-rule",
-                f"there is no rule '{name}' on this channel." + did_you_mean(name, known),
+                say("there is no rule '{name}' on this channel.", name=name)
+                + did_you_mean(name, known),
                 key=True,
             )
             continue
@@ -299,8 +342,12 @@ def _overrides(
                 doc,
                 ("overrides", name, "options", *error.absolute_path),
                 "override",
-                f"{error.message}: the options of a {rule.kind} rule are "
-                f"{', '.join(sorted(KINDS[rule.kind].options_schema['properties']))}.",
+                say(
+                    "{message}: the options of a {kind} rule are {names}.",
+                    message=error.message,
+                    kind=rule.kind,
+                    names=", ".join(sorted(KINDS[rule.kind].options_schema["properties"])),
+                ),
             )
         if not errors:
             # The rule as this channel resolves it: a pattern given by the override compiles too.
@@ -312,7 +359,8 @@ def _overrides(
                 doc,
                 ("disable", i),
                 "unknown-rule",
-                f"there is no rule '{name}' on this channel." + did_you_mean(name, known),
+                say("there is no rule '{name}' on this channel.", name=name)
+                + did_you_mean(name, known),
             )
 
 
@@ -324,7 +372,7 @@ def _templates(report: _Report, doc: Document) -> None:
                 doc,
                 ("templates", i, "id"),
                 "duplicate-id",
-                f"template '{template['id']}' is defined twice: give each its own id.",
+                say("template '{id}' is defined twice: give each its own id.", id=template["id"]),
             )
         seen.add(template["id"])
         used = set(_PLACEHOLDER.findall(template["text"]))
@@ -334,16 +382,22 @@ def _templates(report: _Report, doc: Document) -> None:
                 doc,
                 ("templates", i, "text"),
                 "placeholder",
-                f"the placeholder {{{name}}} is not explained: add it under placeholders "
-                "with what to fill in.",
+                say(
+                    "the placeholder {{{name}}} is not explained: add it under "
+                    "placeholders with what to fill in.",
+                    name=name,
+                ),
             )
         for name in sorted(set(declared) - used):
             report.add(
                 doc,
                 ("templates", i, "placeholders", name),
                 "placeholder",
-                f"the placeholder '{name}' does not appear in the text: remove it or use "
-                f"{{{name}}} in the text.",
+                say(
+                    "the placeholder '{name}' does not appear in the text: remove it or "
+                    "use {{{name}}} in the text.",
+                    name=name,
+                ),
                 level=Level.WARNING,
                 key=True,
             )
@@ -364,8 +418,11 @@ def _business_hours(report: _Report, doc: Document) -> None:
             doc,
             ("business_hours", "time_zone"),
             "time-zone",
-            f"'{hours['time_zone']}' is not a time zone: use an IANA name like "
-            f"'Europe/Rome'.{did_you_mean(hours['time_zone'], zones)}",
+            say(
+                "'{time_zone}' is not a time zone: use an IANA name like 'Europe/Rome'.{hint}",
+                time_zone=hours["time_zone"],
+                hint=did_you_mean(hours["time_zone"], zones),
+            ),
         )
     for i, opening in enumerate(hours["open"]):
         if opening["from"] == opening["to"]:
@@ -373,8 +430,10 @@ def _business_hours(report: _Report, doc: Document) -> None:
                 doc,
                 ("business_hours", "open", i, "to"),
                 "hours",
-                f"opens and closes at {opening['to']}: for a whole day write "
-                'from: "00:00", to: "24:00".',
+                say(
+                    'opens and closes at {to}: for a whole day write from: "00:00", to: "24:00".',
+                    to=opening["to"],
+                ),
             )
     holidays = hours.get("holidays", {})
     if "country" in holidays:
@@ -386,7 +445,7 @@ def _business_hours(report: _Report, doc: Document) -> None:
             doc,
             ("business_hours", "holidays", "region"),
             "holidays",
-            "a region needs its country: add country (an ISO 3166 code such as IT).",
+            say("a region needs its country: add country (an ISO 3166 code such as IT)."),
         )
     for j, date in enumerate(holidays.get("dates", [])):
         try:
@@ -396,7 +455,7 @@ def _business_hours(report: _Report, doc: Document) -> None:
                 doc,
                 ("business_hours", "holidays", "dates", j),
                 "holidays",
-                f"'{date}' is not a date: write it as YYYY-MM-DD, like 2026-12-24.",
+                say("'{date}' is not a date: write it as YYYY-MM-DD, like 2026-12-24.", date=date),
             )
 
 
@@ -408,14 +467,23 @@ def holiday_problem(country: str, region: str | None) -> str | None:
     supported = holidays.list_supported_countries()
     if country not in supported:
         hint = did_you_mean(country, supported)
-        return f"'{country}' is not a country the holidays package knows.{hint}"
+        return say(
+            "'{country}' is not a country the holidays package knows.{hint}",
+            country=country,
+            hint=hint,
+        )
     if region is not None and region not in supported[country]:
         regions = supported[country]
         return (
-            f"'{region}' is not a region of {country}."
-            + (did_you_mean(region, regions) or f" Regions: {', '.join(regions[:20])}.")
+            say("'{region}' is not a region of {country}.", region=region, country=country)
+            + (
+                did_you_mean(region, regions)
+                or say(" Regions: {names}.", names=", ".join(regions[:20]))
+            )
             if regions
-            else f"{country} has no regions in the holidays package: remove region."
+            else say(
+                "{country} has no regions in the holidays package: remove region.", country=country
+            )
         )
     return None
 
@@ -437,7 +505,7 @@ def _terms(report: _Report, documents: list[Document]) -> None:
                 doc,
                 ("terms", i, "replacement"),
                 "term-field",
-                "a preferred term has no replacement: list what it replaces under instead_of.",
+                say("a preferred term has no replacement: list what it replaces under instead_of."),
                 level=Level.WARNING,
             )
         if entry["status"] == "banned" and "instead_of" in entry:
@@ -445,14 +513,14 @@ def _terms(report: _Report, documents: list[Document]) -> None:
                 doc,
                 ("terms", i, "instead_of"),
                 "term-field",
-                "instead_of is for preferred terms: give a banned term a replacement.",
+                say("instead_of is for preferred terms: give a banned term a replacement."),
                 level=Level.WARNING,
             )
     try:
         matcher = TermMatcher(list(banned))
     except TermBudgetError as error:
         doc, _ = next(iter(banned.values()))
-        report.add(doc, ("terms",), "term-budget", f"the banned terms: {error}")
+        report.add(doc, ("terms",), "term-budget", say("the banned terms: {error}", error=error))
         return
     for doc, i, entry in entries:
         if entry["status"] == "preferred" and canonical(entry["term"], False) in banned:
@@ -462,8 +530,12 @@ def _terms(report: _Report, documents: list[Document]) -> None:
                 doc,
                 ("terms", i, "term"),
                 "term-conflict",
-                f"'{entry['term']}' is preferred here and banned at {other.file}:{line}: "
-                "keep one of the two.",
+                say(
+                    "'{term}' is preferred here and banned at {file}:{line}: keep one of the two.",
+                    term=entry["term"],
+                    file=other.file,
+                    line=line,
+                ),
             )
         suggested: str | None = (
             entry.get("replacement") if entry["status"] == "banned" else entry["term"]
@@ -474,8 +546,12 @@ def _terms(report: _Report, documents: list[Document]) -> None:
                 doc,
                 ("terms", i, "replacement"),
                 "term-conflict",
-                f"the replacement '{suggested}' uses the banned term "
-                f"'{suggested[clash.start : clash.end]}': choose another replacement.",
+                say(
+                    "the replacement '{suggested}' uses the banned term '{value}': choose "
+                    "another replacement.",
+                    suggested=suggested,
+                    value=suggested[clash.start : clash.end],
+                ),
             )
 
 
