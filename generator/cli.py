@@ -581,7 +581,9 @@ def diff_command(old: str, new: str | None, fmt: str) -> None:
         new_name, new_rules = read_version(new or str(guidelines_folder(None)), folder)
     except VersionError as error:
         raise click.UsageError(str(error)) from None
-    click.echo(report_changes(compare(old_rules, new_rules), fmt, old_name, new_name), nl=False)
+    language = new_rules["playbook"]["language"]
+    changes = compare(old_rules, new_rules)
+    click.echo(report_changes(changes, fmt, old_name, new_name, language), nl=False)
 
 
 @main.command("audit")
@@ -714,7 +716,7 @@ def audit_command(
     summary = Summary()
     with _progress(len(log)) as advance:
         audits = audit_log(log, checker, reopen_after=reopen_after.get, progress=advance)
-        text = AUDIT_FORMATS[fmt](audits, summary)
+        text = AUDIT_FORMATS[fmt](audits, summary, checker.language)
     if output:
         from generator.writing import write_atomic
 

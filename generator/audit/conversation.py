@@ -18,6 +18,7 @@ from generator.kinds import Message, MessageHit, Thread, Wait
 from generator.kinds._waits import waits
 from generator.schemas.audit import WAIT_BANDS
 from generator.vocabulary import BANDS, METRICS
+from generator.wording import translate
 
 OPEN = WAIT_BANDS[-1]  # a wait still running at the end of the log, not yet past its band
 
@@ -190,7 +191,7 @@ def _finding(
 ) -> AuditFinding:
     message = rule["message"]
     if hit.message:
-        message = f"{message.rstrip('.')}: {hit.message}."
+        message = f"{message.rstrip('.')}: {translate(hit.message, checker.language)}."
     return AuditFinding(
         rule["id"],
         rule["kind"],
@@ -199,6 +200,6 @@ def _finding(
         hit.index,
         messages[hit.index].time,
         checker.link(rule["link"]),
-        hit.suggestion,
+        translate(hit.suggestion, checker.language),
         messages[hit.index].author,
     )

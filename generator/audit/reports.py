@@ -11,8 +11,9 @@ from typing import Any
 
 from generator.audit.conversation import AuditFinding, ConversationAudit, Measured
 from generator.audit.summary import BAND_NAMES, Summary
-from generator.text.durations import describe
+from generator.text.durations import SYMBOLS, describe
 from generator.vocabulary import METRICS, SEVERITY_ORDER
+from generator.wording import Duration, say, table, translate
 
 CSV_COLUMNS = (
     "conversation",
@@ -76,7 +77,7 @@ def conversation_dict(audit: ConversationAudit) -> dict[str, Any]:
     }
 
 
-def json_report(audits: Iterable[ConversationAudit], summary: Summary) -> str:
+def json_report(audits: Iterable[ConversationAudit], summary: Summary, language: str = "en") -> str:
     from generator.export import dumps
 
     conversations = []
@@ -92,7 +93,7 @@ def json_report(audits: Iterable[ConversationAudit], summary: Summary) -> str:
     )
 
 
-def csv_report(audits: Iterable[ConversationAudit], summary: Summary) -> str:
+def csv_report(audits: Iterable[ConversationAudit], summary: Summary, language: str = "en") -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -108,35 +109,50 @@ def csv_report(audits: Iterable[ConversationAudit], summary: Summary) -> str:
     return out.getvalue()
 
 
-def _time(seconds: int | None) -> str:
-    return "-" if seconds is None else describe(seconds) if seconds else "0 s"
+def _time(seconds: int | None, language: str = "en") -> str:
+    """A time in a table cell, with the units' symbols of the site: '1 h 30 min', '2 g 3 h'."""
+    symbols = {unit: str(table(language).get(f"unit-{unit}", unit)) for unit in SYMBOLS}
+    return "-" if seconds is None else describe(seconds, symbols) if seconds else "0 s"
 
 
-def text_report(audits: Iterable[ConversationAudit], summary: Summary) -> str:
+def text_report(audits: Iterable[ConversationAudit], summary: Summary, language: str = "en") -> str:
+    def _(text: str, **values: Any) -> str:
+        return translate(say(text, **values), language)
+
     for audit in audits:
         summary.add(audit)
     data = summary.as_dict()
     counts = data["findings"]
     lines = [
-        f"Audit: {data['conversations']} conversations, {data['messages']} messages; findings: "
-        + ", ".join(f"{n} {s}" for s, n in counts.items()),
+        _(
+            "Audit: {conversations} conversations, {messages} messages; findings: {counts}",
+            conversations=data["conversations"],
+            messages=data["messages"],
+            counts=", ".join(f"{n} {_(s)}" for s, n in counts.items()),
+        ),
         "",
-        "Response times in business hours (median / 90th percentile) and share in each band "
-        f"({' / '.join(BAND_NAMES)}):",
+        _(
+            "Response times in business hours (median / 90th percentile) and share in each "
+            "band ({bands}):",
+            bands=" / ".join(_(b) for b in BAND_NAMES),
+        ),
     ]
-    header = ("channel", "situation", "conv.", "first response", "bands", "next response", "bands")
+    header = tuple(
+        _(h) for h in ("channel", "situation", "conv.", "first response", "bands", "next response")
+    ) + (_("bands"),)
     rows = [header]
     for group in data["groups"]:
         rows.append(
             (
                 group["channel"],
-                group["situation"] or "(none)",
+                group["situation"] or _("(none)"),
                 str(group["conversations"]),
                 *(
                     cell
                     for metric in METRICS
                     for cell in (
-                        f"{_time(group[metric]['median'])} / {_time(group[metric]['p90'])}",
+                        f"{_time(group[metric]['median'], language)} / "
+                        f"{_time(group[metric]['p90'], language)}",
                         _shares(group[metric]["bands"]),
                     )
                 ),
@@ -147,25 +163,26 @@ def text_report(audits: Iterable[ConversationAudit], summary: Summary) -> str:
         "  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
         for row in rows
     ]
-    lines += ["", "Findings per rule:"]
+    lines += ["", _("Findings per rule:")]
     rules = sorted(
         data["rules"].items(),
         key=lambda item: (-SEVERITY_ORDER[item[1]["severity"]], -item[1]["findings"], item[0]),
     )
     for rule, entry in rules or [("none", {})]:
         if not entry:
-            lines.append("  none")
+            lines.append("  " + _("none"))
             continue
         lines.append(
-            f"  {entry['severity']:<10} {rule:<28} {entry['findings']:>6} in "
-            f"{entry['conversations']} conversations  {entry['link']}"
+            f"  {_(entry['severity']):<10} {rule:<28} {entry['findings']:>6} "
+            + _("in {n} conversations", n=entry["conversations"])
+            + f"  {entry['link']}"
         )
-    lines += _unanswered(data["unanswered"])
-    lines += _repeated(data)
+    lines += _unanswered(data["unanswered"], _)
+    lines += _repeated(data, _)
     worst = summary.worst()
     if worst:
-        lines += ["", "Worst conversations:"]
-        lines += [line for audit in worst for line in _worst(audit)]
+        lines += ["", _("Worst conversations:")]
+        lines += [line for audit in worst for line in _worst(audit, _, language)]
     return "\n".join(lines) + "\n"
 
 
@@ -176,32 +193,40 @@ def _shares(bands: dict[str, int]) -> str:
     return " / ".join(f"{round(100 * bands[b] / total)}%" for b in BAND_NAMES)
 
 
-def _unanswered(rows: list[dict[str, Any]]) -> list[str]:
+def _unanswered(rows: list[dict[str, Any]], _: Callable[..., str]) -> list[str]:
     if not rows:
         return []
-    lines = ["", f"Unanswered or answered too late ({len(rows)}), public complaints first:"]
+    lines = [
+        "",
+        _("Unanswered or answered too late ({n}), public complaints first:", n=len(rows)),
+    ]
     for row in rows[:20]:
         where = ", ".join(
-            w for w, on in (("public", row["public"]), ("complaint", row["complaint"])) if on
+            _(w) for w, on in (("public", row["public"]), ("complaint", row["complaint"])) if on
         )
         lines.append(
             f"  {row['conversation']} ({row['channel']}{', ' + where if where else ''})"
             f": {row['message'].split(': ', 1)[-1]}"
         )
     if len(rows) > 20:
-        lines.append(f"  ... and {len(rows) - 20} more")
+        lines.append("  " + _("... and {n} more", n=len(rows) - 20))
     return lines
 
 
-def _repeated(data: dict[str, Any]) -> list[str]:
+def _repeated(data: dict[str, Any], _: Callable[..., str]) -> list[str]:
     channels = [r for r in data["repeated_replies"] if r["agent"] is None and r["repeated"]]
     if not channels:
         return []
-    lines = ["", "Repeated replies (copy and paste):"]
+    lines = ["", _("Repeated replies (copy and paste):")]
     for r in channels:
         lines.append(
-            f"  {r['channel']}: {r['repeated']} of {r['replies']} agent replies "
-            f"({100 * r['rate']:.0f}%)"
+            f"  {r['channel']}: "
+            + _(
+                "{repeated} of {replies} agent replies ({rate:.0f}%)",
+                repeated=r["repeated"],
+                replies=r["replies"],
+                rate=100 * r["rate"],
+            )
         )
     for rule, entry in data["rules"].items():
         for top in entry.get("top_texts", [])[:5]:
@@ -209,20 +234,27 @@ def _repeated(data: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _worst(audit: ConversationAudit) -> list[str]:
+def _worst(audit: ConversationAudit, _: Callable[..., str], language: str) -> list[str]:
     longest = max(audit.waits, key=lambda w: w.business, default=None)
-    wait = f", longest wait {_time(longest.business)} ({longest.band})" if longest else ""
-    lines = [f"  {audit.id} ({audit.channel}, {audit.situation or 'no situation'}){wait}"]
-    for f in audit.findings[:5]:
-        lines.append(
-            f"    message {f.index + 1}, {iso(f.time)}: {f.severity} [{f.rule}] {f.message}"
+    wait = (
+        _(
+            ", longest wait {wait} ({band})",
+            wait=Duration(longest.business) if longest.business else _time(0),
+            band=say(longest.band),
         )
+        if longest
+        else ""
+    )
+    lines = [f"  {audit.id} ({audit.channel}, {audit.situation or _('no situation')}){wait}"]
+    for f in audit.findings[:5]:
+        where = _("message {n}", n=f.index + 1)
+        lines.append(f"    {where}, {iso(f.time)}: {_(f.severity)} [{f.rule}] {f.message}")
     if len(audit.findings) > 5:
-        lines.append(f"    ... and {len(audit.findings) - 5} more findings")
+        lines.append("    " + _("... and {n} more findings", n=len(audit.findings) - 5))
     return lines
 
 
-AUDIT_FORMATS: dict[str, Callable[[Iterable[ConversationAudit], Summary], str]] = {
+AUDIT_FORMATS: dict[str, Callable[[Iterable[ConversationAudit], Summary, str], str]] = {
     "text": text_report,
     "json": json_report,
     "csv": csv_report,

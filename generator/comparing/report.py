@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from generator.comparing import CATEGORIES, Change
+from generator.wording import say, translate
 
 CHANGE_FORMATS = ("text", "markdown", "json")
 TITLES = {
@@ -20,22 +21,41 @@ TITLES = {
 }
 
 
-def report_changes(changes: Sequence[Change], fmt: str, old: str, new: str) -> str:
+def report_changes(
+    changes: Sequence[Change], fmt: str, old: str, new: str, language: str = "en"
+) -> str:
+    """The changes in a format; text and Markdown in a language (the new version's)."""
     if fmt == "json":
         body = {"from": old, "to": new, "changes": [c.as_dict() for c in changes]}
         return json.dumps(body, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     if fmt == "markdown":
-        return markdown(changes, old, new)
+        return markdown(changes, old, new, language)
     if not changes:
-        return f"no changes from {old} to {new}\n"
-    return "".join(f"{line(c)}\n" for c in changes)
+        return translate(say("no changes from {old} to {new}", old=old, new=new), language) + "\n"
+    return "".join(f"{line(c, language)}\n" for c in changes)
 
 
-def line(change: Change) -> str:
+def line(change: Change, language: str = "en") -> str:
     """One change in a sentence: `changed rule no-call-us severity: warning -> error (chat)`."""
-    text = f"{change.action} {change.category} {change.subject}"
+    text = translate(
+        say(
+            "{action} {category} {subject}",
+            action=say(change.action),
+            category=say(change.category),
+            subject=change.subject,
+        ),
+        language,
+    )
     if change.action == "changed":
-        text += f" {change.field}: {value(change.old)} -> {value(change.new)}"
+        text += translate(
+            say(
+                " {field}: {old} -> {new}",
+                field=change.field,
+                old=value(change.old),
+                new=value(change.new),
+            ),
+            language,
+        )
     elif change.old is not None or change.new is not None:
         text += f": {value(change.new if change.action == 'added' else change.old)}"
     if change.channels:
@@ -43,16 +63,16 @@ def line(change: Change) -> str:
     return text
 
 
-def markdown(changes: Sequence[Change], old: str, new: str) -> str:
+def markdown(changes: Sequence[Change], old: str, new: str, language: str = "en") -> str:
     """The changes by section, for people: what agents must know after a release."""
-    out = [f"Changes from `{old}` to `{new}`.\n"]
+    out = [translate(say("Changes from `{old}` to `{new}`.", old=old, new=new), language) + "\n"]
     if not changes:
-        out.append("\nNothing changed.\n")
+        out.append("\n" + translate(say("Nothing changed."), language) + "\n")
     for category in CATEGORIES:
         items = [c for c in changes if c.category == category]
         if items:
-            out.append(f"\n## {TITLES[category]}\n\n")
-            out.extend(f"- {_escape(line(c))}\n" for c in items)
+            out.append(f"\n## {translate(say(TITLES[category]), language)}\n\n")
+            out.extend(f"- {_escape(line(c, language))}\n" for c in items)
     return "".join(out)
 
 
