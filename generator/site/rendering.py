@@ -249,6 +249,12 @@ def kind_title(kind: str, language: str) -> str:
     return table.get(f"kind-{kind}", kind)
 
 
+def kind_text(kind: str, part: str, english: str, language: str) -> str:
+    """A rule kind's summary, rationale or an option's description ("option-terms") in the
+    playbook's language: `kind-<kind>-<part>` in the translations, else the module's English."""
+    return translations(language).get(f"kind-{kind}-{part}", english)
+
+
 def source_link(file: str, line: int, source_url: str) -> Markup:
     """Where a rule is written: the file as code, linked to its line in the repository when
     the guidelines folder's address is configured (an http or https address)."""
@@ -276,6 +282,7 @@ def _context(playbook: Playbook, source_url: str = "") -> dict[str, Any]:
         "kinds": KINDS,
         "metrics": METRICS,
         "kind_title": lambda kind: kind_title(kind, playbook.language),
+        "kind_text": lambda kind, part, english: kind_text(kind, part, english, playbook.language),
         "source_link": lambda file, line: source_link(file, line, source_url),
         **{helper.__name__: helper for helper in helpers},
         **base,
