@@ -128,7 +128,7 @@ def text_report(audits: Iterable[ConversationAudit], summary: Summary, language:
             "Audit: {conversations} conversations, {messages} messages; findings: {counts}",
             conversations=data["conversations"],
             messages=data["messages"],
-            counts=", ".join(f"{n} {_(s)}" for s, n in counts.items()),
+            counts=", ".join(_(f"audit-{s}", n=n) for s, n in counts.items()),
         ),
         "",
         _(
@@ -168,12 +168,13 @@ def text_report(audits: Iterable[ConversationAudit], summary: Summary, language:
         data["rules"].items(),
         key=lambda item: (-SEVERITY_ORDER[item[1]["severity"]], -item[1]["findings"], item[0]),
     )
+    width = max(len(_(s)) for s in SEVERITY_ORDER)
     for rule, entry in rules or [("none", {})]:
         if not entry:
             lines.append("  " + _("none"))
             continue
         lines.append(
-            f"  {_(entry['severity']):<10} {rule:<28} {entry['findings']:>6} "
+            f"  {_(entry['severity']):<{width}} {rule:<28} {entry['findings']:>6} "
             + _("in {n} conversations", n=entry["conversations"])
             + f"  {entry['link']}"
         )

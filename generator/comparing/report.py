@@ -42,7 +42,8 @@ def line(change: Change, language: str = "en") -> str:
             "{action} {category} {subject}",
             action=say(change.action),
             category=say(change.category),
-            subject=change.subject,
+            # A limit's subject is what it limits ("length"), a word; the others are ids.
+            subject=say(change.subject) if change.category == "limit" else change.subject,
         ),
         language,
     )
@@ -50,7 +51,7 @@ def line(change: Change, language: str = "en") -> str:
         text += translate(
             say(
                 " {field}: {old} -> {new}",
-                field=change.field,
+                field=say(change.field) if change.field else change.field,
                 old=value(change.old),
                 new=value(change.new),
             ),
