@@ -21,6 +21,7 @@ import yaml
 from generator.checking import Checker
 from generator.export import export
 from generator.site.bundle import bundle
+from generator.site.rendering import check_messages
 from generator.text.reading import fold
 from generator.validation import validate
 from tests.conftest import ITALIAN, ROOT, SAMPLE, TWCS
@@ -306,6 +307,7 @@ def test_same_findings_as_python_on_the_guidelines_own_texts(
             {
                 "replies": replies,
                 "messages": [{"channel": rules["channels"][0]["id"], "text": t} for t in texts],
+                "translations": check_messages(playbook.language),
             }
         ),
         encoding="utf-8",

@@ -23,12 +23,12 @@ from markupsafe import Markup
 from generator.kinds import KINDS, RuleKind
 from generator.kinds import Example as KindExample
 from generator.model import Channel, Playbook, Rule, Term
-from generator.resources import SITE_TEMPLATES
+from generator.resources import RULES, SITE_TEMPLATES
 from generator.site.escaping import cell, code, fence, inline, markdown, raw_html, url
 from generator.site.lists import lists
 from generator.site.snippets import snippets
-from generator.vocabulary import METRICS
-from generator.wording import entries
+from generator.vocabulary import BANDS, METRICS
+from generator.wording import entries, table
 
 TEMPLATES = SITE_TEMPLATES
 _FENCE = re.compile(r"\s*(`{3,})")
@@ -255,6 +255,26 @@ def kind_text(kind: str, part: str, english: str, language: str) -> str:
     return translations(language).get(f"kind-{kind}-{part}", english)
 
 
+_SAID = re.compile(r'\bsay\("((?:[^"\\]|\\.)*)"')
+
+
+@cache
+def check_messages(language: str) -> dict[str, Any]:
+    """The translations the browser checker needs for its sentences (see js/wording.js): what
+    its kinds say, the bands and the register's suggestions they name, and the durations;
+    nothing for English, which the checker writes itself."""
+    if language == "en":
+        return {}
+    said = {
+        m.group(1) for p in (TEMPLATES / "js").glob("*.js") for m in _SAID.finditer(p.read_text())
+    }
+    register = json.loads((RULES / "register.json").read_text(encoding="utf-8"))
+    said |= set(re.findall(r'"suggestion": "([^"]*)"', json.dumps(register)))
+    said |= {*BANDS, *(f"duration-{u}" for u in "dhms"), "duration-separator", "duration-list"}
+    words = table(language)
+    return {key: words[key] for key in sorted(said) if key in words}
+
+
 def source_link(file: str, line: int, source_url: str) -> Markup:
     """Where a rule is written: the file as code, linked to its line in the repository when
     the guidelines folder's address is configured (an http or https address)."""
@@ -284,6 +304,7 @@ def _context(playbook: Playbook, source_url: str = "") -> dict[str, Any]:
         "kind_title": lambda kind: kind_title(kind, playbook.language),
         "kind_text": lambda kind, part, english: kind_text(kind, part, english, playbook.language),
         "source_link": lambda file, line: source_link(file, line, source_url),
+        "check_messages": check_messages(playbook.language),
         **{helper.__name__: helper for helper in helpers},
         **base,
         **lists(playbook, _, base),

@@ -43,6 +43,7 @@ function paint(backdrop, text, findings) {
 
 function setup(form, rules) {
   const words = JSON.parse(form.dataset.words);
+  const messages = JSON.parse(form.dataset.messages || "{}");
   const root = form.dataset.root;
   const $ = (name) => form.querySelector(`[data-pb-${name}]`);
   const [channel, situation, customer, detected, draft, backdrop, status, list] = [
@@ -114,7 +115,7 @@ function setup(form, rules) {
   }
 
   function run() {
-    const findings = check(rules, draft.value, { channel: channel.value, situation: situation.value || null });
+    const findings = check(rules, draft.value, { channel: channel.value, situation: situation.value || null, messages });
     paint(backdrop, draft.value, findings);
     list.replaceChildren(...findings.map(item));
     // The live region speaks once typing pauses, not on every key.

@@ -5,6 +5,7 @@
 import { PY_SPACE, isHigh, pyStrip, length } from "./unicode.js";
 import { compilePatterns, spans, translate } from "./re2.js";
 import { TermIndex } from "./terms.js";
+import { duration, say } from "./wording.js";
 
 export const UNITS = { d: 86400, h: 3600, m: 60, s: 1 };
 export const SYMBOLS = { d: "d", h: "h", m: "min", s: "s" };
@@ -36,21 +37,21 @@ export const CONVERSATION_KINDS = new Set(["follow_ups", "handoff", "repeated_re
 
 export const KINDS = {
   banned_term(o) {
-    const suggestion = o.replacement ? `write '${o.replacement}' instead` : null;
+    const suggestion = o.replacement ? say("write '{replacement}' instead", { replacement: o.replacement }) : null;
     return {
       group: group(o.terms, o.case_sensitive, o.exceptions),
       report: (matches) => matches.map((m) => hit(m.start, m.end, suggestion, null, o.replacement || null)),
     };
   },
   preferred_term(o) {
-    const suggestion = `write '${o.term}' instead`;
+    const suggestion = say("write '{term}' instead", { term: o.term });
     return {
       group: group(o.instead_of, o.case_sensitive, o.exceptions),
       report: (matches) => matches.map((m) => hit(m.start, m.end, suggestion, null, o.term)),
     };
   },
   register(o) {
-    const suggestions = o.markers.map((m) => (m.replacement ? `write '${m.replacement}' instead` : "leave it out"));
+    const suggestions = o.markers.map((m) => (m.replacement ? say("write '{replacement}' instead", { replacement: m.replacement }) : say("leave it out")));
     const markers = new TermIndex([group(o.markers.map((m) => m.term), o.case_sensitive ?? false)]);
     const address = addressForms(o.address ?? null);
     return {
@@ -64,7 +65,7 @@ export const KINDS = {
     };
   },
   required_phrase(o) {
-    const suggestion = `add a phrase such as ${o.phrases.slice(0, 3).map((p) => `'${p}'`).join(", ")}`;
+    const suggestion = say("add a phrase such as {phrases}", { phrases: o.phrases.slice(0, 3).map((p) => `'${p}'`).join(", ") });
     const firstOnly = o.replies === "first";
     return {
       group: group(o.phrases, o.case_sensitive),
@@ -88,7 +89,7 @@ export const KINDS = {
   },
   emoji(o) {
     const pattern = compilePatterns([o.pattern], true);
-    const message = o.max === 0 ? null : `more than ${o.max} emoji`;
+    const message = o.max === 0 ? null : say("more than {limit} emoji", { limit: o.max });
     return {
       run: (text) =>
         /^[\x00-\x7f]*$/.test(text) ? [] : [...spans(pattern, text)].slice(o.max).map(([s, e]) => hit(s, e, null, message)),
@@ -96,7 +97,7 @@ export const KINDS = {
   },
   placeholder(o) {
     const pattern = compilePatterns([o.pattern], true);
-    const suggestion = "replace it with the customer's details";
+    const suggestion = say("replace it with the customer's details");
     return {
       run: (text) => (text.includes("{") || text.includes("[") ? [...spans(pattern, text)].map(([s, e]) => hit(s, e, suggestion)) : []),
     };
@@ -110,8 +111,12 @@ export const KINDS = {
         if (context.waited == null || context.metric !== o.metric) return [];
         const limit = o.seconds[context.situation ?? "*"] ?? o.seconds["*"];
         if (limit === undefined || context.waited <= limit) return [];
-        const message = `sent after ${describe(context.waited)}, past the ${o.band} time of ${describe(limit)}`;
-        return [hit(0, 0, "answer sooner", message)];
+        const message = say("sent after {waited}, past the {band} time of {limit}", {
+          waited: duration(context.waited),
+          band: say(o.band),
+          limit: duration(limit),
+        });
+        return [hit(0, 0, say("answer sooner"), message)];
       },
     };
   },
@@ -142,7 +147,7 @@ function addressForms(forms) {
     for (const pattern of patterns) found.push(...spans(pattern, text));
     return found
       .filter(([s, e]) => !excluded.has(text.slice(s, e).toLowerCase()))
-      .map(([s, e]) => hit(s, e, forms.suggestion));
+      .map(([s, e]) => hit(s, e, say(forms.suggestion)));
   };
 }
 
@@ -193,7 +198,12 @@ export function overLength({ characters, words, sentences, url_length = null, le
   const offset = text.length - text.replace(new RegExp(`^${PY_SPACE}+`, "u"), "").length;
   const end = offset + stripped.length;
   const over = (start, count, limit, unit) =>
-    hit(start, end, `shorten the reply to at most ${limit} ${unit}`, `${count} ${unit}, over the limit of ${limit}`);
+    hit(
+      start,
+      end,
+      say("shorten the reply to at most {limit} {unit}", { limit, unit }),
+      say("{count} {unit}, over the limit of {limit}", { count, unit, limit }),
+    );
   const hits = [];
   if (characters && (length(stripped) > characters || (url_length && /(?:https?:\/\/|www\.)[^\s]+/u.test(stripped)))) {
     let total = 0, at = null;
@@ -201,17 +211,22 @@ export function overLength({ characters, words, sentences, url_length = null, le
       total += weight;
       if (at === null && total > characters) at = start;
     }
-    if (at !== null) hits.push(over(offset + at, total, characters, "characters"));
+    if (at !== null) hits.push(over(offset + at, total, characters, say("characters")));
   }
   const marker = threads === false ? THREAD.exec(stripped) : null;
   if (marker) {
     hits.push(
-      hit(offset + marker.index, offset + marker.index + marker[0].length, "write one reply that fits, or answer in a private message", "a reply split into a thread, which this channel does not allow"),
+      hit(
+        offset + marker.index,
+        offset + marker.index + marker[0].length,
+        say("write one reply that fits, or answer in a private message"),
+        say("a reply split into a thread, which this channel does not allow"),
+      ),
     );
   }
   if (words && length(stripped) > words) {
     const count = stripped ? stripped.split(PY_SPLIT).filter(Boolean).length : 0;
-    if (count > words) hits.push(over([...text.matchAll(PY_WORD)][words].index, count, words, "words"));
+    if (count > words) hits.push(over([...text.matchAll(PY_WORD)][words].index, count, words, say("words")));
   }
   if (sentences && [...stripped].filter((c) => ".!?\u2026".includes(c)).length >= sentences) {
     const ends = [...stripped.matchAll(SENTENCE_END)]
@@ -222,7 +237,7 @@ export function overLength({ characters, words, sentences, url_length = null, le
       let start = ends[sentences - 1];
       const rest = stripped.slice(start);
       start += rest.length - rest.replace(new RegExp(`^${PY_SPACE}+`, "u"), "").length;
-      hits.push(over(offset + start, count, sentences, "sentences"));
+      hits.push(over(offset + start, count, sentences, say("sentences")));
     }
   }
   return hits;

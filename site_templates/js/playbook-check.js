@@ -22,6 +22,7 @@ import { TermIndex } from "./terms.js";
 import { PatternError } from "./re2.js";
 import { CONVERSATION_KINDS, group, KINDS } from "./kinds.js";
 import { compileDetection, detect } from "./situations.js";
+import { render } from "./wording.js";
 
 export { fold, pyStrip } from "./unicode.js";
 export { Reading, canonicalTerm } from "./reading.js";
@@ -126,13 +127,15 @@ function positions(text) {
 /**
  * The findings of a reply on a channel, sorted as the Python checker sorts them. Options:
  * channel (required), situation (null for none), waited (seconds), metric
- * ("first_response"), baseUrl (prefixed to links). Positions count the reply as typed.
+ * ("first_response"), baseUrl (prefixed to links), messages (the translation table of the
+ * playbook's language, for the sentences: see wording.js; English without it). Positions
+ * count the reply as typed.
  * Each finding also has `start` and `end`, UTF-16 indexes into the reply as typed, for
  * highlighting. `fix` is, as in `playbook check --fix`, the replacement of an unambiguous fix
  * (a banned term's replacement, a preferred term), capitalised like the text it replaces:
  * {start, end: {line, column, offset}, text}, or null.
  */
-export function check(rules, text, { channel, situation = null, waited = null, metric = "first_response", baseUrl = "" } = {}) {
+export function check(rules, text, { channel, situation = null, waited = null, metric = "first_response", baseUrl = "", messages = null } = {}) {
   const entries = plan(rules, channel);
   if (situation !== null && !rules.situations.some((s) => s.id === situation)) {
     throw new UnknownName(`there is no situation '${situation}'. Situations: ${rules.situations.map((s) => s.id).join(", ")}.`);
@@ -164,14 +167,14 @@ export function check(rules, text, { channel, situation = null, waited = null, m
       rule: rule.id,
       kind: rule.kind,
       severity: rule.severity,
-      message: h.message ? `${message.replace(/\.+$/, "")}: ${h.message}.` : message,
+      message: h.message ? `${message.replace(/\.+$/, "")}: ${render(h.message, messages)}.` : message,
       line: from.line,
       column: from.column,
       end_line: to.line,
       end_column: to.column,
       offset: from.offset,
       match,
-      suggestion: h.suggestion ?? null,
+      suggestion: render(h.suggestion ?? null, messages),
       link: baseUrl + rule.link,
       fix: h.fix ? { start: from.position, end: to.position, text: keepFirstLetterCase(match, h.fix) } : null,
       start: h.start,

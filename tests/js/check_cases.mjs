@@ -1,6 +1,7 @@
 // Runs the browser checker over a batch of cases, for the differential test against the
 // Python checker. Usage: node tests/js/check_cases.mjs rules.json cases.json > results.json
-// cases.json: {"replies": [{text, channel, situation, waited, metric}], "messages": [{channel, text}]}
+// cases.json: {"replies": [{text, channel, situation, waited, metric}], "messages": [{channel, text}],
+// "translations": {template: text}}
 // results.json: {"findings": [[finding, ...] per reply], "situations": [id or null per message]}
 import { readFileSync } from "node:fs";
 // PLAYBOOK_CHECK_MODULE: the module to test, by default the source; the tests also run the
@@ -12,8 +13,10 @@ const { check, detectSituation } = await import(
 const [rulesPath, casesPath] = process.argv.slice(2);
 const rules = JSON.parse(readFileSync(rulesPath, "utf8"));
 const cases = JSON.parse(readFileSync(casesPath, "utf8"));
+// translations: the table of the playbook's language for the sentences, as the site passes it.
+const messages = cases.translations ?? null;
 const findings = cases.replies.map((c) =>
-  check(rules, c.text, c).map(({ start, end, ...finding }) => finding),
+  check(rules, c.text, { ...c, messages }).map(({ start, end, ...finding }) => finding),
 );
 const situations = cases.messages.map((m) => detectSituation(rules, m.channel, m.text));
 process.stdout.write(JSON.stringify({ findings, situations }));
