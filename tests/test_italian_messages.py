@@ -194,6 +194,11 @@ MISTAKES = {
         ("playbook.yml", "id: segnaposto-compilati", "id: registro-formale"),
         ("channels/whatsapp.yml", "time_zone: Europe/Rome", "time_zone: Europe/Roma"),
         ("channels/whatsapp.yml", "id: whatsapp", "id: whatsap"),
+        (
+            "playbook.yml",
+            "builtin: [channel-switch]",
+            "builtin: [channel-switch]\n      patterns: ['(a)\\1', '(?U)a+', 'a(?i:b)', '[b']",
+        ),
     ],
     "consistency": [
         ("playbook.yml", "fail: [Il Suo ordine parte domani.]", "fail: [Ci scusiamo, parte.]"),

@@ -12,6 +12,7 @@ from typing import Any
 
 from generator.kinds import Context, Environment, Hit, Matcher, _lexicons
 from generator.text.patterns import browser_problem, compile_linear, problem
+from generator.wording import say
 
 PATTERN = {"type": "string", "minLength": 1}
 
@@ -91,7 +92,7 @@ def problems(options: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]
     """Patterns that are invalid or cannot run in linear time (the built-in ones are tested)."""
     found: list[tuple[tuple[str | int, ...], str]] = []
     if "patterns" not in options and "builtin" not in options:
-        found.append(((), "no patterns: give patterns, builtin ([channel-switch]), or both"))
+        found.append(((), say("no patterns: give patterns, builtin ([channel-switch]), or both")))
     for field in ("patterns", "unless"):
         for i, pattern in enumerate(options.get(field, [])):
             if not isinstance(pattern, str):

@@ -7,6 +7,8 @@ import warnings
 
 import re2
 
+from generator.wording import say
+
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False
 #: `\C` (an odd number of backslashes, then C): RE2's "any byte", which splits characters.
@@ -23,8 +25,11 @@ def compile_linear(pattern: str, *, case_sensitive: bool = False) -> re2._Regexp
     """Compile with RE2; raise PatternError saying why a pattern is refused."""
     if _ANY_BYTE.search(pattern):
         raise PatternError(
-            f"'{pattern}' uses \\C, which matches one byte and can split a character: "
-            "use . to match one character."
+            say(
+                "'{pattern}' uses \\C, which matches one byte and can split a character: use . "
+                "to match one character.",
+                pattern=pattern,
+            )
         )
     try:
         return re2.compile(pattern if case_sensitive else f"(?i)(?:{pattern})", options=_OPTIONS)
@@ -35,17 +40,29 @@ def compile_linear(pattern: str, *, case_sensitive: bool = False) -> re2._Regexp
                 re.compile(pattern)
         except re.error as python_error:
             raise PatternError(
-                f"'{pattern}' is not a valid regular expression: {python_error}."
+                say(
+                    "'{pattern}' is not a valid regular expression: {python_error}.",
+                    pattern=pattern,
+                    python_error=python_error,
+                )
             ) from None
         reason = error.args[0].decode() if isinstance(error.args[0], bytes) else str(error)
         if _NOT_LINEAR.search(reason) or "(?P=" in pattern:
             raise PatternError(
-                f"'{pattern}' cannot run in linear time ({reason}): rewrite it without "
-                "backreferences or lookaround, in RE2 syntax."
+                say(
+                    "'{pattern}' cannot run in linear time ({reason}): rewrite it without "
+                    "backreferences or lookaround, in RE2 syntax.",
+                    pattern=pattern,
+                    reason=reason,
+                )
             ) from None
         raise PatternError(
-            f"'{pattern}' is not a valid regular expression in RE2 syntax ({reason}): "
-            "see https://github.com/google/re2/wiki/Syntax."
+            say(
+                "'{pattern}' is not a valid regular expression in RE2 syntax ({reason}): see "
+                "https://github.com/google/re2/wiki/Syntax.",
+                pattern=pattern,
+                reason=reason,
+            )
         ) from None
 
 
@@ -53,7 +70,8 @@ def problem(pattern: str) -> str | None:
     try:
         compile_linear(pattern)
     except PatternError as error:
-        return str(error)
+        reason: str = error.args[0]  # the message itself, to be translated (generator.wording)
+        return reason
     return None
 
 
@@ -69,18 +87,25 @@ def browser_problem(pattern: str, *, case_sensitive: bool = False) -> str | None
     rest of RE2's syntax is translated (see site_templates/js/re2.js).
     """
     if _ANY_BYTE.search(pattern):
-        return f"'{pattern}' uses \\C (any byte), which the site's checker cannot apply: use '.'."
+        return say(
+            "'{pattern}' uses \\C (any byte), which the site's checker cannot apply: use '.'.",
+            pattern=pattern,
+        )
     for found in _FLAGS.finditer(pattern):
         on, _, off = found.group(1).partition("-")
         if "U" in on + off:
-            return (
-                f"'{pattern}' uses the flag U, which the site's checker cannot apply: write "
-                "lazy repetitions such as *? and +? instead."
+            return say(
+                "'{pattern}' uses the flag U, which the site's checker cannot apply: write "
+                "lazy repetitions such as *? and +? instead.",
+                pattern=pattern,
             )
         if ("i" in on and case_sensitive) or ("i" in off and not case_sensitive):
-            return (
-                f"'{pattern}' makes part of the pattern {'ignore' if 'i' in on else 'match'} "
-                "letter case, which the site's checker cannot apply: set the rule's "
-                f"case_sensitive to {'false' if case_sensitive else 'true'} instead."
+            return say(
+                "'{pattern}' makes part of the pattern {mode} letter case, which the "
+                "site's checker cannot apply: set the rule's case_sensitive to {value} "
+                "instead.",
+                pattern=pattern,
+                mode=say("ignore") if "i" in on else say("match"),
+                value="false" if case_sensitive else "true",
             )
     return None
