@@ -95,6 +95,7 @@ class Duration(str):
         return (Duration, (self.seconds,))
 
 
+@lru_cache(maxsize=4096)
 def _duration(seconds: int, language: str) -> str:
     words = table(language)
     parts = []
@@ -122,8 +123,9 @@ def translate(text: Any, language: str) -> Any: ...
 def translate(text: Any, language: str) -> Any:
     """A phrase or a duration in a language; any other value as it is (a text written by the
     user, a number, None)."""
-    if language == "en" or not isinstance(text, Phrase | Duration):
-        return text if not isinstance(text, Phrase | Duration) else str(text)
+    # English is what a phrase already is: nothing to do, on the checker's hot path.
+    if language == "en" or not isinstance(text, (Phrase, Duration)):
+        return text
     return _translated(text, language)
 
 

@@ -81,6 +81,7 @@ def normalise(options: dict[str, Any], environment: Environment) -> dict[str, An
 
 def compile(options: dict[str, Any]) -> Matcher:
     metric, band, seconds = options["metric"], options["band"], options["seconds"]
+    band_name, sooner = say(band), say("answer sooner")
 
     def check(text: str, context: Context) -> list[Hit]:
         if context.waited is None or context.metric != metric:
@@ -95,10 +96,10 @@ def compile(options: dict[str, Any]) -> Matcher:
                 message=say(
                     "sent after {waited}, past the {band} time of {limit}",
                     waited=Duration(context.waited),
-                    band=say(band),
+                    band=band_name,
                     limit=Duration(limit),
                 ),
-                suggestion=say("answer sooner"),
+                suggestion=sooner,
             )
         ]
 
