@@ -306,6 +306,7 @@ def check_command(
     from generator.checking import UnknownName
     from generator.text.durations import parse
     from generator.vocabulary import SEVERITY_ORDER
+    from generator.wording import translate
 
     if situation and in_reply_to:
         raise click.UsageError("give --situation or --in-reply-to, not both.")
@@ -341,7 +342,7 @@ def check_command(
             for name, text in replies
         ]
     except UnknownName as error:
-        raise click.UsageError(str(error)) from None
+        raise click.UsageError(translate(error.args[0], checker.language)) from None
     if fix:
         results = _fix_replies(
             replies,

@@ -271,6 +271,13 @@ def test_check_speaks_italian(fmt: str, italian: Path, tmp_path: Path) -> None:
     assert not {s: w for s, w in leaks.items() if w}
 
 
+def test_an_unknown_channel_or_situation_is_told_in_italian(italian: Path) -> None:
+    code, out = run("check", "-c", "whatsap", "--guidelines", str(italian), "-")
+    assert code == 2 and "non esiste il canale 'whatsap'. Forse intendevi 'whatsapp'?" in out
+    code, out = run("check", "-c", "email", "-s", "ciao", "--guidelines", str(italian), "-")
+    assert code == 2 and "non esiste la situazione 'ciao'. Situazioni: information," in out
+
+
 LOG = [
     ("c1", "whatsapp", "09:00", "customer", "Il mio ordine è arrivato rotto, inaccettabile", None),
     ("c1", "whatsapp", "09:05", "agent", "Buongiorno, ecco il Suo rimborso.", "vendite"),

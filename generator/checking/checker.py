@@ -15,7 +15,7 @@ from generator.text.fixes import keep_first_letter_case
 from generator.text.matching import TermBudgetError, TermGroup, TermIndex
 from generator.text.reading import Reading
 from generator.vocabulary import SEVERITY_ORDER
-from generator.wording import translate
+from generator.wording import say, translate
 
 __all__ = ["Checker", "Finding", "TermBudgetError", "UnknownName"]
 
@@ -326,17 +326,17 @@ class Checker:
 
         if channel not in self.channels:
             return UnknownName(
-                f"there is no channel '{channel}'."
+                say("there is no channel '{channel}'.{hint}", channel=channel, hint="")
                 + (
                     did_you_mean(channel, self.channels)
-                    or f" Channels: {', '.join(self.channels)}."
+                    or say(" Channels: {names}.", names=", ".join(self.channels))
                 )
             )
         return UnknownName(
-            f"there is no situation '{situation}'."
+            say("there is no situation '{situation}'.", situation=situation)
             + (
                 did_you_mean(str(situation), self.situations)
-                or f" Situations: {', '.join(self.situations)}."
+                or say(" Situations: {names}.", names=", ".join(self.situations))
             )
         )
 
