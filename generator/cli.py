@@ -82,6 +82,13 @@ def internal_errors(function: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _say(language: str, template: str, **values: Any) -> str:
+    """A sentence of the command line in the playbook's language (see generator.wording)."""
+    from generator.wording import say, translate
+
+    return translate(say(template, **values), language)
+
+
 def guidelines_argument(function: F) -> F:
     return click.argument(
         "directory", required=False, type=click.Path(path_type=Path, file_okay=False)
@@ -184,7 +191,8 @@ def export_command(directory: Path | None, output: Path | None) -> None:
     from generator.export import dumps, export
     from generator.writing import write_atomic
 
-    text = dumps(export(playbook_or_exit(directory)))
+    playbook = playbook_or_exit(directory)
+    text = dumps(export(playbook))
     if output is None:
         click.echo(text, nl=False)
         return
@@ -192,7 +200,7 @@ def export_command(directory: Path | None, output: Path | None) -> None:
         write_atomic(output, text)
     except OSError as error:
         raise click.UsageError(f"cannot write {output}: {error.strerror}.") from None
-    click.echo(f"wrote {output}", err=True)
+    click.echo(_say(playbook.language, "wrote {file}", file=output), err=True)
 
 
 def _read_reply(name: str) -> tuple[str, str]:
@@ -348,6 +356,7 @@ def check_command(
             replies,
             results,
             write,
+            checker.language,
             lambda text: checker.check(
                 text, channel=channel, situation=situation, waited=seconds, metric=metric
             ),
@@ -366,6 +375,7 @@ def _fix_replies(
     replies: list[tuple[str, str]],
     results: list[tuple[str, list[Any]]],
     write: bool,
+    language: str,
     check: Callable[[str], list[Any]],
 ) -> list[tuple[str, list[Any]]]:
     """Apply each reply's fixes; print the fixed reply or rewrite its file (atomically).
@@ -384,7 +394,7 @@ def _fix_replies(
             click.echo(fixed, nl=False)
         elif edits:
             write_atomic(Path(name), fixed)
-            click.echo(f"{name}: {len(edits)} fixed", err=True)
+            click.echo(f"{name}: " + _say(language, "{n} fixed", n=len(edits)), err=True)
         left.append((name, check(fixed)))
     return left
 
@@ -472,7 +482,8 @@ def build_command(
         if code:
             sys.exit(code)
     channels = len(playbook.channels)
-    click.echo(f"built {site_dir}/ ({channels} channels, rules at {site_dir}/rules.json)", err=True)
+    built = "built {site}/ ({n} channels, rules at {site}/rules.json)"
+    click.echo(_say(playbook.language, built, site=site_dir, n=channels), err=True)
 
 
 @main.command("serve")
@@ -705,15 +716,18 @@ def audit_command(
         raise click.UsageError("a log is not UTF-8: save it as UTF-8.") from None
     if log.bad:
         for bad in log.bad[:50]:
-            click.echo(f"{bad.file}:{bad.line}: error: {bad.message}", err=True)
-        more = f" ({len(log.bad) - 50} more not shown)" if len(log.bad) > 50 else ""
-        if on_error == "stop":
             click.echo(
-                f"playbook: {len(log.bad)} bad records{more}; fix them, or pass --on-error skip.",
-                err=True,
+                f"{bad.file}:{bad.line}: {_say(checker.language, 'error')}: {bad.message}", err=True
             )
+        language = checker.language
+        more = _say(language, " ({n} more not shown)", n=len(log.bad) - 50)
+        more = more if len(log.bad) > 50 else ""
+        if on_error == "stop":
+            stop = "{n} bad records{more}; fix them, or pass --on-error skip."
+            click.echo("playbook: " + _say(language, stop, n=len(log.bad), more=more), err=True)
             sys.exit(EXIT_USAGE)
-        click.echo(f"playbook: skipped {len(log.bad)} bad records{more}.", err=True)
+        skip = "skipped {n} bad records{more}."
+        click.echo("playbook: " + _say(language, skip, n=len(log.bad), more=more), err=True)
     summary = Summary()
     with _progress(len(log)) as advance:
         audits = audit_log(log, checker, reopen_after=reopen_after.get, progress=advance)

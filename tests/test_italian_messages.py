@@ -278,6 +278,17 @@ def test_an_unknown_channel_or_situation_is_told_in_italian(italian: Path) -> No
     assert code == 2 and "non esiste la situazione 'ciao'. Situazioni: information," in out
 
 
+def test_fix_and_export_say_what_they_wrote_in_italian(italian: Path, tmp_path: Path) -> None:
+    reply = tmp_path / "bozza.txt"
+    reply.write_text("Salve Anna, il pacco parte oggi.", encoding="utf-8")
+    code, out = run(
+        "check", "-c", "whatsapp", "--guidelines", str(italian), "--fix", "--write", str(reply)
+    )
+    assert f"{reply}: 1 correzione" in out and reply.read_text().startswith("Buongiorno"), out
+    code, out = run("export", str(italian), "-o", str(tmp_path / "rules.json"))
+    assert code == 0 and out.strip() == f"scritto {tmp_path / 'rules.json'}", out
+
+
 LOG = [
     ("c1", "whatsapp", "09:00", "customer", "Il mio ordine è arrivato rotto, inaccettabile", None),
     ("c1", "whatsapp", "09:05", "agent", "Buongiorno, ecco il Suo rimborso.", "vendite"),
