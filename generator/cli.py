@@ -559,11 +559,12 @@ def init_command(folder: Path | None, language: str, company: str, channels: str
     except OSError as error:
         raise click.UsageError(f"cannot write in {folder}: {error.strerror}.") from None
     where = "" if folder == Path(".") else f" {folder}"
-    click.echo(
-        f"wrote a playbook for {company.strip()} in {folder}/guidelines/ with "
-        f"{len(set(ids))} channels.\nNext: playbook validate{where}, then playbook serve{where}.",
-        err=True,
+    wrote = (
+        "wrote a playbook for {company} in {folder}/guidelines/ with {n} channels.\n"
+        "Next: playbook validate{where}, then playbook serve{where}."
     )
+    values = {"company": company.strip(), "folder": folder, "n": len(set(ids)), "where": where}
+    click.echo(_say(language, wrote, **values), err=True)
 
 
 @main.command("diff")

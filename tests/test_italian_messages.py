@@ -289,6 +289,21 @@ def test_fix_and_export_say_what_they_wrote_in_italian(italian: Path, tmp_path: 
     assert code == 0 and out.strip() == f"scritto {tmp_path / 'rules.json'}", out
 
 
+def test_init_in_italian_says_so_in_italian(tmp_path: Path) -> None:
+    code, out = run(
+        "init",
+        str(tmp_path / "demo"),
+        "--language",
+        "it",
+        "--company",
+        "Bottega",
+        "--channels",
+        "email",
+    )
+    assert code == 0 and "con 1 canale.\nPoi: playbook validate" in out, out
+    assert not english_words(out.replace(str(tmp_path), "x"))
+
+
 LOG = [
     ("c1", "whatsapp", "09:00", "customer", "Il mio ordine è arrivato rotto, inaccettabile", None),
     ("c1", "whatsapp", "09:05", "agent", "Buongiorno, ecco il Suo rimborso.", "vendite"),
