@@ -8,6 +8,7 @@ channel that has it.
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -191,6 +192,16 @@ def export_header(playbook: Playbook) -> dict[str, Any]:
     }
 
 
+@functools.lru_cache(maxsize=8)
+def _detection(
+    language: str, situations: tuple[tuple[str, tuple[str, ...], bool], ...]
+) -> dict[str, Any]:
+    """The detection section, stemmed once per process for the same situations: a build
+    exports twice (validation compiles the checker, the site publishes rules.json) and
+    `serve` again on every save. Shared between exports: nothing may change it."""
+    return detection(language, situations)
+
+
 def export(playbook: Playbook) -> dict[str, Any]:
     rules, keys = export_rules(playbook)
     return {
@@ -201,8 +212,9 @@ def export(playbook: Playbook) -> dict[str, Any]:
             {"id": s.id, "name": s.name, "signals": list(s.signals)} for s in playbook.situations
         ],
         "rules": rules,
-        "detection": detection(
-            playbook.language, [(s.id, s.signals, s.builtin) for s in playbook.situations]
+        "detection": _detection(
+            playbook.language,
+            tuple((s.id, tuple(s.signals), s.builtin) for s in playbook.situations),
         ),
         "channels": [export_channel(playbook, c, keys[c.id]) for c in playbook.channels],
     }

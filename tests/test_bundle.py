@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.bundle import BundleError, bundle
+from generator.site.bundle import BundleError, bundle, cached_bundle
 from tests.conftest import ROOT
 
 SOURCES = ROOT / "site_templates" / "js"
@@ -61,3 +61,20 @@ def test_a_circular_or_missing_import_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "b.js").write_text('import { x } from "./missing.js";\n')
     with pytest.raises(BundleError, match="missing.js, which does not exist"):
         bundle(tmp_path / "a.js")
+
+
+def test_the_kept_bundle_follows_every_change_of_a_part(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temporary"))
+    (tmp_path / "temporary").mkdir()
+    parts = tmp_path / "js"
+    parts.mkdir()
+    (parts / "a.js").write_text('import { b } from "./b.js";\nexport const a = b;\n')
+    (parts / "b.js").write_text("export const b = 1;\n")
+    assert cached_bundle(parts / "a.js") == bundle(parts / "a.js")
+    (parts / "b.js").write_text("export const b = 2;\n")
+    assert "const b = 2;" in cached_bundle(parts / "a.js")
+    assert cached_bundle(SOURCES / "playbook-check.js") == bundle(SOURCES / "playbook-check.js")

@@ -15,10 +15,8 @@ from markupsafe import Markup
 
 from generator.export import dumps, export
 from generator.model import Playbook
-from generator.resources import MKDOCS_CONFIG
-from generator.schemas import dumps as schema_dumps
-from generator.schemas.export import export_schema
-from generator.site.bundle import bundle
+from generator.resources import MKDOCS_CONFIG, RULES
+from generator.site.bundle import cached_bundle
 from generator.site.escaping import fence
 from generator.site.rendering import TEMPLATES, render
 from generator.validation import Result
@@ -55,10 +53,11 @@ def site_files(playbook: Playbook, source_url: str = "") -> dict[str, str]:
     files[STYLESHEET] = (TEMPLATES / "playbook.css").read_text(encoding="utf-8")
     files[SCRIPT] = (TEMPLATES / "playbook.js").read_text(encoding="utf-8")
     files[LOGO] = logo(playbook.company)
-    files[SCRIPTS[0]] = bundle(SCRIPT_SOURCES / "playbook-check.js")
+    files[SCRIPTS[0]] = cached_bundle(SCRIPT_SOURCES / "playbook-check.js")
     files[SCRIPTS[1]] = (SCRIPT_SOURCES / "check-page.js").read_text(encoding="utf-8")
     files["rules.json"] = dumps(export(playbook))
-    files["export.schema.json"] = schema_dumps(export_schema())
+    # As `playbook schema` writes it (a test keeps the published file up to date).
+    files["export.schema.json"] = (RULES / "export.schema.json").read_text(encoding="utf-8")
     return files
 
 

@@ -8,8 +8,11 @@ named bindings from sibling files, and their top-level names are distinct.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
+
+from generator.caching import cached_json
 
 _IMPORT = re.compile(r'^import \{[^}]*\} from "\./([\w.-]+)";\n', re.M)
 _REEXPORT = re.compile(r'^export \{([^}]*)\} from "\./[\w.-]+";\n', re.M)
@@ -53,3 +56,14 @@ def bundle(entry: Path) -> str:
             text = _EXPORTED.sub("", text)
         pieces.append(f"\n// ---- {path.name}\n{text}")
     return "".join(pieces)
+
+
+def cached_bundle(entry: Path) -> str:
+    """`bundle(entry)`, joined once for the same parts: kept by the hash of every part (and
+    of this module, which joins them)."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in sorted(entry.parent.glob("*.js")):
+        digest.update(f"{path.name}\0{path.stat().st_size}\0".encode())
+        digest.update(path.read_bytes())
+    text = cached_json(f"bundle-{entry.stem}", digest.hexdigest(), lambda: bundle(entry))
+    return str(text)

@@ -50,11 +50,23 @@ def _plain(value: Any) -> Any:
     return value
 
 
+#: Options already dumped, by their repr (which tells 1, 1.0 and True apart): the rules of
+#: a large playbook repeat the same options on many channels.
+_DUMPED: dict[str, Markup] = {}
+
+
 def _yaml(value: Any) -> Markup:
     """Options as the CX lead would write them. PyYAML's own emitter, not libyaml's: that one
     writes emoji and some punctuation as escapes, and pages must not depend on what is installed."""
-    text = yaml.safe_dump(_plain(value), allow_unicode=True, sort_keys=True, width=1000)
-    return Markup(text.strip())
+    plain = _plain(value)
+    key = repr(plain)
+    dumped = _DUMPED.get(key)
+    if dumped is None:
+        if len(_DUMPED) >= 4096:
+            _DUMPED.clear()
+        text = yaml.safe_dump(plain, allow_unicode=True, sort_keys=True, width=1000)
+        dumped = _DUMPED[key] = Markup(text.strip())
+    return dumped
 
 
 def _finalize(value: Any) -> Any:

@@ -105,6 +105,26 @@ def snippets(playbook: Playbook, _: Translate) -> dict[str, Callable[..., Any]]:
             first = str(_("{first} or {other}", first=Markup(first), other=Markup(other)))
         return first
 
+    # Every channel page has a check form listing every channel: written once, not per page.
+    options = [
+        (
+            channel.id,
+            f'<option value="{raw_html(channel.id)}"',
+            f">{raw_html(channel.name)}</option>",
+        )
+        for channel in playbook.channels
+    ]
+
+    def channel_options(selected: Channel | None) -> Markup:
+        """The check form's channel choices, `selected` chosen."""
+        chosen = selected.id if selected else None
+        return Markup(
+            "\n".join(
+                f"{start} selected{end}" if key == chosen else start + end
+                for key, start, end in options
+            )
+        )
+
     def codes(texts: Iterable[str]) -> Markup:
         return Markup(" · ").join(code(text) for text in texts)
 
@@ -126,5 +146,6 @@ def snippets(playbook: Playbook, _: Translate) -> dict[str, Callable[..., Any]]:
         "severity": severity,
         "terms_table": terms_table,
         "codes": codes,
+        "channel_options": channel_options,
         "option_type": option_type,
     }

@@ -13,6 +13,7 @@ section of the export that any implementation needs to detect situations the sam
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -65,9 +66,62 @@ def language_data(language: str) -> Mapping[str, Any]:
 def _stem_function(algorithm: str | None) -> Any:
     if algorithm is None:
         return lambda word: word
+    known = _known_stems(algorithm)
+    stemmer: list[Any] = []
+
+    def stem(word: str) -> str:
+        found = known.get(word)
+        if found is None:
+            if not stemmer:
+                stemmer.append(_snowball(algorithm))
+            found = known[word] = stemmer[0](word)
+        return found
+
+    return stem
+
+
+def _snowball(algorithm: str) -> Any:
     import snowballstemmer
 
     return snowballstemmer.stemmer(algorithm).stemWord
+
+
+def _known_stems(algorithm: str) -> dict[str, str]:
+    """The stem of every word of the built-in lexicons and cues, kept between runs for the
+    installed Snowball stemmers: stemming them in Python takes a build tens of ms."""
+    import importlib.util
+    import os
+
+    from generator.caching import cached_json
+
+    def make() -> dict[str, str]:
+        stem = _snowball(algorithm)
+        forms = {
+            m.group().translate(_APOSTROPHE).casefold()
+            for text in _texts(builtin())
+            for pattern in (_WORD_KEEP, _WORD_SPLIT)
+            for m in pattern.finditer(nfc(text))
+        }
+        return {form: stem(form) for form in sorted(forms)}
+
+    spec = importlib.util.find_spec("snowballstemmer")
+    origin = spec.origin if spec and spec.origin else ""
+    installed = f"{origin} {os.stat(origin).st_mtime_ns}" if origin else ""
+    lexicons = hashlib.sha256(json.dumps(builtin(), sort_keys=True).encode()).hexdigest()
+    key = f"snowballstemmer {installed} {algorithm} {lexicons}"
+    return dict(cached_json(f"stems-{algorithm}", key, make))
+
+
+def _texts(value: Any) -> Iterable[str]:
+    """Every string in a JSON value."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
 
 
 def words(text: str, language: str) -> list[Word]:

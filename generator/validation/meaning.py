@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime
 import functools
+import os
 import re
 import zoneinfo
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from generator.caching import cached_json
 from generator.kinds import KINDS
 from generator.model.diagnostics import Diagnostic, Level, did_you_mean
 from generator.schemas.check import SchemaCheck
@@ -408,12 +410,38 @@ def _time_zones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
+def _is_time_zone(name: str) -> bool:
+    """Whether `name` is in zoneinfo.available_timezones(), without listing them all (that
+    opens every file of the time zone database): a name found the way that listing finds it
+    is one; any other is looked up in the whole list."""
+    parts = name.split("/")
+    plain = "" not in parts and not {".", ".."} & set(parts)
+    if plain and name != "posixrules" and parts[0] not in ("right", "posix"):
+        for root in zoneinfo.TZPATH:
+            if _tzif(root, parts):
+                return True
+    return name in _time_zones()
+
+
+def _tzif(root: str, parts: list[str]) -> bool:
+    """A time zone file under `root` that os.walk reaches (no linked folder on the way)."""
+    folder = root
+    for part in parts[:-1]:
+        folder = os.path.join(folder, part)
+        if os.path.islink(folder) or not os.path.isdir(folder):
+            return False
+    try:
+        with open(os.path.join(folder, parts[-1]), "rb") as handle:
+            return handle.read(4) == b"TZif"
+    except OSError:
+        return False
+
+
 def _business_hours(report: _Report, doc: Document) -> None:
     hours = doc.data.get("business_hours")
     if not hours:
         return
-    zones = _time_zones()
-    if zones and hours["time_zone"] not in zones:
+    if not _is_time_zone(hours["time_zone"]) and (zones := _time_zones()):
         report.add(
             doc,
             ("business_hours", "time_zone"),
@@ -459,12 +487,30 @@ def _business_hours(report: _Report, doc: Document) -> None:
             )
 
 
+def _holiday_regions() -> dict[str, list[str]]:
+    """Each country code of the holidays package with its regions. Listing them imports every
+    country's module (a tenth of a second): kept between runs for the installed version."""
+    import importlib.util
+    import os
+
+    def make() -> dict[str, list[str]]:
+        import holidays
+
+        return {
+            code: list(regions) for code, regions in holidays.list_supported_countries().items()
+        }
+
+    # The package as installed: where it is and when it was written (find_spec imports nothing).
+    spec = importlib.util.find_spec("holidays")
+    origin = spec.origin if spec and spec.origin else ""
+    installed = f"{origin} {os.stat(origin).st_mtime_ns}" if origin else ""
+    return dict(cached_json("holidays", f"holidays {installed}", make))
+
+
 @functools.cache
 def holiday_problem(country: str, region: str | None) -> str | None:
     """What is wrong with a country and region for the holidays package, or None."""
-    import holidays
-
-    supported = holidays.list_supported_countries()
+    supported = _holiday_regions()
     if country not in supported:
         hint = did_you_mean(country, supported)
         return say(
