@@ -202,7 +202,23 @@ def _detection(
     return detection(language, situations)
 
 
+#: The playbook last exported and its export: a build exports the same playbook twice
+#: (validation compiles the checker from it, the site publishes it).
+_LAST: list[tuple[Playbook, dict[str, Any]]] = []
+
+
 def export(playbook: Playbook) -> dict[str, Any]:
+    """The playbook as the export document; the last one exported is not exported again, so
+    the document may be shared: nothing may change it."""
+    last = _LAST[:1]
+    if last and last[0][0] is playbook:
+        return last[0][1]
+    document = _export(playbook)
+    _LAST[:] = [(playbook, document)]
+    return document
+
+
+def _export(playbook: Playbook) -> dict[str, Any]:
     rules, keys = export_rules(playbook)
     return {
         "$schema": "export.schema.json",

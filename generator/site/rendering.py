@@ -236,15 +236,14 @@ def example_groups(kind: RuleKind) -> list[tuple[dict[str, Any], list[KindExampl
 
 def export_example(playbook: Playbook) -> str:
     """An excerpt of this playbook's rules.json: one channel with one of its rules."""
-    from generator.export import export_channel, export_header, export_rules
+    from generator.export import export
 
-    rules, keys = export_rules(playbook)
-    first = playbook.channels[0]
-    channel = export_channel(playbook, first, keys[first.id][:1])
-    channel["templates"] = channel["templates"][:1]
+    document = export(playbook)
+    first = document["channels"][0]
+    channel = {**first, "rules": first["rules"][:1], "templates": first["templates"][:1]}
     excerpt = {
-        **export_header(playbook),
-        "rules": {key: rules[key] for key in channel["rules"]},
+        **{key: document[key] for key in ("format", "format_version", "playbook")},
+        "rules": {key: document["rules"][key] for key in channel["rules"]},
         "channels": [channel],
     }
     return json.dumps(excerpt, indent=2, ensure_ascii=False, sort_keys=True)

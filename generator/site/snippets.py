@@ -51,6 +51,7 @@ def snippets(playbook: Playbook, _: Translate) -> dict[str, Callable[..., Any]]:
     def metric_name(metric: str) -> Markup:
         return _("First reply") if metric == "first_response" else _("Follow-up reply")
 
+    @cache  # the same few on every page
     def situation_link(situation: str, base: str) -> Markup:
         name = cell(playbook.situation(situation).name)
         return Markup(f"[{name}]({url(base)}situations/{url(situation)}.md)")
@@ -61,6 +62,7 @@ def snippets(playbook: Playbook, _: Translate) -> dict[str, Callable[..., Any]]:
     def channel_link(channel: Channel, base: str) -> Markup:
         return Markup(f"[{cell(channel.name)}]({url(base)}channels/{url(channel.id)}.md)")
 
+    @cache  # the same few on every page
     def rule_link(rule: str, base: str) -> Markup:
         return Markup(f"[{code(rule)}]({url(base)}rules.md#{url(rule)})")
 
@@ -71,6 +73,7 @@ def snippets(playbook: Playbook, _: Translate) -> dict[str, Callable[..., Any]]:
             text += Markup(" · " if number == 0 else ", ") + situation_link(situation.id, base)
         return text
 
+    @cache  # the same few on every page
     def status(value: str) -> Markup:
         label = {"banned": "Banned", "avoid": "Avoid"}.get(value, "Preferred")
         return Markup(f'<span class="pb-status pb-status--{url(value)}">{_(label)}</span>')
@@ -128,6 +131,7 @@ def snippets(playbook: Playbook, _: Translate) -> dict[str, Callable[..., Any]]:
     def codes(texts: Iterable[str]) -> Markup:
         return Markup(" · ").join(code(text) for text in texts)
 
+    @cache  # the same few on every page
     def severity(value: str) -> Markup:
         return Markup(f'<span class="pb-severity pb-severity--{url(value)}">{_(value)}</span>')
 
