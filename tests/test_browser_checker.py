@@ -20,6 +20,7 @@ import yaml
 
 from generator.checking import Checker
 from generator.export import export
+from generator.site.builder import SHIPPED
 from generator.site.bundle import bundle
 from generator.site.rendering import check_messages
 from generator.text.reading import fold
@@ -65,9 +66,10 @@ def _variant(text: str, i: int) -> str:
 @pytest.fixture(scope="module")
 def shipped(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """The environment that points the node scripts at the module the site ships."""
-    path = tmp_path_factory.mktemp("module") / "playbook-check.js"
-    path.write_text(bundle(SOURCES / "playbook-check.js"), encoding="utf-8")
-    return {**os.environ, "PLAYBOOK_CHECK_MODULE": path.as_uri()}
+    folder = tmp_path_factory.mktemp("module")
+    for name in SHIPPED:
+        (folder / name).write_text(bundle(SOURCES / name, SHIPPED), encoding="utf-8")
+    return {**os.environ, "PLAYBOOK_CHECK_MODULE": (folder / "playbook-check.js").as_uri()}
 
 
 @pytest.mark.parametrize("which", ["source", "shipped"])

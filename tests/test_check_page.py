@@ -131,3 +131,87 @@ def test_channel_page_checks_with_the_channel_preset(
     assert link == site_url + "rules/#term-as-per-our-policy"
     browser.execute_script("document.querySelector('#check').scrollIntoView()")
     _screenshot(browser, "check-channel.png")
+
+
+def test_channel_page_loads_the_detection_only_for_a_customers_message(
+    site_url: str,  # noqa: F811
+    browser,  # noqa: F811
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ready
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    def loaded() -> dict[str, int]:
+        entries = browser.execute_script(
+            "return performance.getEntriesByType('resource')"
+            ".map((e) => [e.name.split('/').pop(), e.decodedBodySize])"
+        )
+        return dict(entries)
+
+    wait = WebDriverWait(browser, 20)
+    browser.get(site_url + "channels/whatsapp/")
+    wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, ".pb-check--ready")))
+    browser.find_element(By.ID, "pb-draft").send_keys(DRAFT)
+    wait.until(lambda _: len(_findings(browser)) == 3)
+    # The checker is light; the stemmers and VADER's lexicons wait for a customer's message.
+    assert 0 < loaded()["playbook-check.js"] < 80_000
+    assert "playbook-detect.js" not in loaded()
+    browser.find_element(By.CSS_SELECTOR, ".pb-check__customer summary").click()
+    browser.find_element(By.ID, "pb-customer").send_keys("My lamp arrived broken, unacceptable")
+    situation = Select(browser.find_element(By.ID, "pb-situation"))
+    wait.until(lambda _: situation.first_selected_option.get_attribute("value") == "complaint")
+    wait.until(lambda _: any("apologises" in m for m in _findings(browser)))
+    assert loaded()["playbook-detect.js"] > 150_000
+    assert "Complaint" in browser.find_element(By.CSS_SELECTOR, "[data-pb-detected]").text
+
+
+def test_a_language_without_detection_still_checks_and_says_so(
+    browser,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """Situations are detected in English and Italian only: in another language the page says
+    so and checks the draft against the situation the agent picks."""
+    import functools
+    import http.server
+    import shutil
+    import threading
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ready
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    from generator.site.builder import build_site
+    from tests.conftest import ROOT
+    from tests.test_browser import _Quiet
+
+    guidelines = tmp_path / "guidelines"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", guidelines)
+    playbook = guidelines / "playbook.yml"
+    playbook.write_text(
+        playbook.read_text(encoding="utf-8").replace("language: en", "language: de"),
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    assert build_site(guidelines, site, strict=True, config_file=ROOT / "mkdocs.yml") == 0
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        wait = WebDriverWait(browser, 20)
+        browser.get(f"http://127.0.0.1:{server.server_port}/check/")
+        wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, ".pb-check--ready")))
+        browser.find_element(By.ID, "pb-customer").send_keys("Die Lampe ist kaputt, unacceptable")
+        detected = browser.find_element(By.CSS_SELECTOR, "[data-pb-detected]")
+        wait.until(lambda _: "not detected" in detected.text)
+        assert "(de)" in detected.text and "pick the situation" in detected.text
+        browser.find_element(By.ID, "pb-draft").send_keys("Please calm down, it ships tomorrow.")
+        wait.until(lambda _: any("calm down" in m for m in _findings(browser)))
+        assert not any("apologises" in m for m in _findings(browser))
+        Select(browser.find_element(By.ID, "pb-situation")).select_by_value("complaint")
+        wait.until(lambda _: any("apologises" in m for m in _findings(browser)))
+        assert "not detected" in detected.text
+        _screenshot(browser, "check-no-detection.png")
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -27,9 +27,16 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
 
 STYLESHEET = "assets/stylesheets/playbook.css"
-#: The checker that runs in the browser, and the script of the check forms that use it.
-SCRIPTS = ("assets/javascripts/playbook-check.js", "assets/javascripts/check-page.js")
+#: The checker that runs in the browser, the script of the check forms that use it, and the
+#: detection of situations, which those forms load when a customer's message is pasted.
+SCRIPTS = (
+    "assets/javascripts/playbook-check.js",
+    "assets/javascripts/check-page.js",
+    "assets/javascripts/playbook-detect.js",
+)
 SCRIPT_SOURCES = TEMPLATES / "js"
+#: The modules built from SCRIPT_SOURCES, which import one another rather than copy.
+SHIPPED = ("playbook-check.js", "playbook-detect.js")
 #: Today's hours on the home page, and search that stems what is typed.
 SCRIPT = "assets/javascripts/playbook.js"
 LOGO = "assets/images/playbook-logo.svg"
@@ -55,6 +62,7 @@ def site_files(playbook: Playbook, source_url: str = "") -> dict[str, str]:
     files[LOGO] = logo(playbook.company)
     files[SCRIPTS[0]] = cached_bundle(SCRIPT_SOURCES / "playbook-check.js")
     files[SCRIPTS[1]] = (SCRIPT_SOURCES / "check-page.js").read_text(encoding="utf-8")
+    files[SCRIPTS[2]] = cached_bundle(SCRIPT_SOURCES / "playbook-detect.js", SHIPPED)
     files["rules.json"] = dumps(export(playbook))
     # As `playbook schema` writes it (a test keeps the published file up to date).
     files["export.schema.json"] = (RULES / "export.schema.json").read_text(encoding="utf-8")

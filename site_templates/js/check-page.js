@@ -4,9 +4,10 @@
  * the site's own rules.json; what is typed stays in the page.
  */
 const forms = [...document.querySelectorAll("[data-pb-check]")];
-// The checker loads only on pages with a check form (this script is on every page).
-const { check, detectSituation } = forms.length ? await import("./playbook-check.js") : {};
-let loaded = null;
+// The checker loads only on pages with a check form (this script is on every page); the
+// detection of situations, most of the weight, only once a customer's message is pasted.
+const { check } = forms.length ? await import("./playbook-check.js") : {};
+let loaded = null, detection = null;
 
 function rulesFrom(root) {
   loaded ??= fetch(`${root}rules.json`, { credentials: "same-origin" }).then((response) => {
@@ -51,12 +52,26 @@ function setup(form, rules) {
   ].map($);
   let announced = "", timer = 0;
 
-  function detect() {
-    if (!customer.value.trim()) {
+  async function detect() {
+    const message = customer.value, on = channel.value;
+    if (!message.trim()) {
       detected.textContent = "";
       return;
     }
-    const found = detectSituation(rules, channel.value, customer.value);
+    let found;
+    try {
+      detection ??= import("./playbook-detect.js");
+      found = (await detection).detectSituation(rules, on, message);
+    } catch (error) {
+      // A language the browser cannot stem: the draft is still checked, the situation picked.
+      const known = error.name === "DetectionError";
+      if (!known) detection = null; // a failed download is tried again on the next edit
+      const language = rules.playbook.language;
+      detected.textContent = known ? fill(words["no-detection"], { language }) : words["detection-unavailable"];
+      run();
+      return;
+    }
+    if (customer.value !== message || channel.value !== on) return; // typed on meanwhile
     situation.value = found ?? "";
     const name = rules.situations.find((s) => s.id === found)?.name;
     detected.textContent = found ? fill(words.detected, { name }) : words["none-detected"];

@@ -11,17 +11,19 @@
  * `end` give the span in units, for highlighting. Patterns are RE2 syntax, translated to
  * JavaScript (see `translate`).
  *
- *   import { check, detectSituation } from "./playbook-check.js";
- *   const situation = detectSituation(rules, "whatsapp", customerMessage);
+ *   import { check } from "./playbook-check.js";
  *   const findings = check(rules, draft, { channel: "whatsapp", situation });
+ *
+ * Detecting the situation of a customer's message needs stemmers and sentiment lexicons, most
+ * of the weight: they are in playbook-detect.js, a module of its own that a page loads only
+ * when a message is to be detected (`detectSituation` there).
  */
 
 import { SEVERITY_ORDER, length, byCodePoint, lastOfSorted } from "./unicode.js";
 import { Reading } from "./reading.js";
 import { TermIndex } from "./terms.js";
 import { PatternError } from "./re2.js";
-import { CONVERSATION_KINDS, group, KINDS } from "./kinds.js";
-import { compileDetection, detect } from "./situations.js";
+import { CONVERSATION_KINDS, KINDS } from "./kinds.js";
 import { render } from "./wording.js";
 
 export { fold, pyStrip } from "./unicode.js";
@@ -29,8 +31,6 @@ export { Reading, canonicalTerm } from "./reading.js";
 export { TermIndex } from "./terms.js";
 export { PatternError, compilePatterns, translate } from "./re2.js";
 export { describe } from "./kinds.js";
-export { DetectionError, compileDetection, detect } from "./situations.js";
-export { vaderCompound } from "./vader.js";
 
 // ---------------------------------------------------------------- format access
 export class FormatError extends Error {
@@ -184,32 +184,4 @@ export function check(rules, text, { channel, situation = null, waited = null, m
   return findings.sort(
     (a, b) => a.offset - b.offset || SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || byCodePoint(a.rule, b.rule),
   );
-}
-
-const detectors = new WeakMap();
-
-/**
- * The situation of a customer's message, as `Checker.detect_situation` gives it: from the
- * export's `detection` section (format 2.1: stems, lexicons, cues, precedence; see
- * situations.js). A file without one (format 2.0 and older) gives the situation whose own
- * signals occur most in the message, the first on a tie, or null.
- */
-export function detectSituation(rules, channel, customerText) {
-  channelRules(rules, channel); // an unknown channel is an error, as in check
-  let detector = detectors.get(rules);
-  if (!detector) {
-    if (rules.detection) detector = { compiled: compileDetection(rules.detection) };
-    else {
-      const list = situations(rules);
-      detector = { ids: list.map((s) => s.id), index: new TermIndex(list.map((s) => group(s.signals, false))) };
-    }
-    detectors.set(rules, detector);
-  }
-  if (detector.compiled) return detect(detector.compiled, customerText);
-  let best = null, bestCount = 0;
-  detector.index.find(customerText).forEach((matches, i) => {
-    const count = new Set(matches.map((m) => m.index)).size;
-    if (count > bestCount) [best, bestCount] = [detector.ids[i], count];
-  });
-  return best;
 }

@@ -5,10 +5,10 @@
 // results.json: {"findings": [[finding, ...] per reply], "situations": [id or null per message]}
 import { readFileSync } from "node:fs";
 // PLAYBOOK_CHECK_MODULE: the module to test, by default the source; the tests also run the
-// one module the site ships.
-const { check, detectSituation } = await import(
-  process.env.PLAYBOOK_CHECK_MODULE ?? new URL("../../site_templates/js/playbook-check.js", import.meta.url).href
-);
+// modules the site ships. playbook-detect.js is beside it.
+const checker = process.env.PLAYBOOK_CHECK_MODULE ?? new URL("../../site_templates/js/playbook-check.js", import.meta.url).href;
+const { check } = await import(checker);
+const { detectSituation } = await import(new URL("playbook-detect.js", checker).href);
 
 const [rulesPath, casesPath] = process.argv.slice(2);
 const rules = JSON.parse(readFileSync(rulesPath, "utf8"));

@@ -2,9 +2,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-const { check, detectSituation, translate } = await import(
-  process.env.PLAYBOOK_CHECK_MODULE ?? new URL("../../site_templates/js/playbook-check.js", import.meta.url).href
-);
+const checker = process.env.PLAYBOOK_CHECK_MODULE ?? new URL("../../site_templates/js/playbook-check.js", import.meta.url).href;
+const checking = await import(checker);
+const { check, translate } = checking;
+const { detectSituation } = await import(new URL("playbook-detect.js", checker).href);
 
 const rules = {
   format: "playbook-rules",
@@ -35,4 +36,21 @@ test("patterns JavaScript cannot apply are refused, as at validation", () => {
 test("a detected situation needs a signal", () => {
   assert.equal(detectSituation(rules, "chat", "The lamp is BROKEN"), "complaint");
   assert.equal(detectSituation(rules, "chat", "Thanks!"), null);
+});
+
+test("a language the module cannot stem is a DetectionError; the draft is still checked", () => {
+  const german = {
+    ...rules,
+    format_version: "2.1.0",
+    playbook: { language: "de" },
+    detection: { language: "de", stemmer: "german", signals: {}, precedence: [], cues: {}, question_openers: [] },
+  };
+  assert.throws(() => detectSituation(german, "chat", "Die Lampe ist kaputt"), { name: "DetectionError", message: /german/ });
+  assert.deepEqual(check(german, "Hi", { channel: "chat" }), []);
+});
+
+test("the checker's module carries no detection: that is playbook-detect.js, loaded apart", () => {
+  for (const name of ["detectSituation", "compileDetection", "vaderCompound", "DetectionError"]) {
+    assert.equal(name in checking, false, name);
+  }
 });
