@@ -72,6 +72,7 @@ def test_time_zones_are_told_as_zoneinfo_lists_them() -> None:
         "Europe//Rome",
         "/Europe/Rome",
         "Europe/./Rome",
+        "Europe/Ro\x00me",
         "",
     ]
     for name in others:

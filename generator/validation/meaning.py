@@ -433,7 +433,7 @@ def _tzif(root: str, parts: list[str]) -> bool:
     try:
         with open(os.path.join(folder, parts[-1]), "rb") as handle:
             return handle.read(4) == b"TZif"
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in the name
         return False
 
 
@@ -491,7 +491,6 @@ def _holiday_regions() -> dict[str, list[str]]:
     """Each country code of the holidays package with its regions. Listing them imports every
     country's module (a tenth of a second): kept between runs for the installed version."""
     import importlib.util
-    import os
 
     def make() -> dict[str, list[str]]:
         import holidays
