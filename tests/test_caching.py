@@ -102,3 +102,34 @@ def test_the_kept_holiday_regions_are_the_packages(temporary: Path) -> None:
     }
     assert _holiday_regions() == expected
     assert _holiday_regions() == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "message"),
+    [
+        ("time_zone: Europe/Rome", "time_zone: Europe/Rom", "'Europe/Rom' is not a time zone"),
+        ("holidays: {country: IT}", "holidays: {country: XY}", "'XY' is not a country"),
+        (
+            "holidays: {country: IT}",
+            "holidays: {country: IT, region: ZZ}",
+            "'ZZ' is not a region of IT",
+        ),
+    ],
+)
+def test_a_wrong_time_zone_or_holiday_country_is_still_reported(
+    temporary: Path, tmp_path: Path, before: str, after: str, message: str
+) -> None:
+    import shutil
+
+    from generator.validation import validate
+    from generator.validation.meaning import holiday_problem
+    from tests.conftest import SAMPLE
+
+    guidelines = tmp_path / "guidelines"
+    shutil.copytree(SAMPLE, guidelines)
+    channel = guidelines / "channels" / "whatsapp.yml"
+    channel.write_text(channel.read_text(encoding="utf-8").replace(before, after), encoding="utf-8")
+    for _ in range(2):  # once making the cached lists, once reading them
+        holiday_problem.cache_clear()
+        texts = [d.text() for d in validate(guidelines).diagnostics]
+        assert any("whatsapp.yml" in t and message in t for t in texts), texts
