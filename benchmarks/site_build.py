@@ -102,7 +102,8 @@ def plugin_config(folder: Path, guidelines: Path) -> Path:
 
 def bare_config(folder: Path, guidelines: Path) -> Path:
     """A docs folder with every page written out, and a mkdocs.yml without the plugin that
-    carries what the plugin would have set: name, language, logo, stylesheet, search, nav."""
+    carries what the plugin would have set: name, language, logo, stylesheet, scripts, search,
+    nav."""
     playbook = validate(guidelines).playbook
     assert playbook is not None, "the generated playbook is not valid"
     docs = folder / "docs"
@@ -118,6 +119,7 @@ def bare_config(folder: Path, guidelines: Path) -> Path:
         docs_dir=str(docs),
         nav=navigation(playbook),
         extra_css=list(loaded.extra_css),
+        extra_javascript=[_script(script) for script in loaded.extra_javascript],
         plugins=[{"search": {"lang": list(search.lang), "separator": search.separator}}],
     )
     settings["theme"].update(
@@ -126,6 +128,12 @@ def bare_config(folder: Path, guidelines: Path) -> Path:
     path = folder / "bare.yml"
     path.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     return path
+
+
+def _script(script: object) -> object:
+    """An extra script as mkdocs.yml writes it: its path, or its path and type (module)."""
+    kind = getattr(script, "type", None)
+    return {"path": str(script), "type": kind} if kind else str(script)
 
 
 def _cpu(command: list[str], **extra: str) -> tuple[float, str]:
