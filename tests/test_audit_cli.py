@@ -39,6 +39,26 @@ def test_the_sample_log_reads_as_the_readme_shows() -> None:
     assert_golden(GOLDEN / "audit" / "sample.txt", out)
 
 
+def _readme_block(after: str, language: str) -> str:
+    """The first fenced block of `language` in the README after the line `after`."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index(f"```{language}\n", text.index(after)) + len(language) + 4
+    return text[start : text.index("```", start)]
+
+
+def test_the_readme_shows_the_sample_log_as_it_audits() -> None:
+    console = _readme_block("## Auditing conversations", "console")
+    command, _, shown = console.partition("\n")
+    assert command == f"$ playbook audit {SAMPLE_LOG.relative_to(ROOT)}"
+    assert shown == (GOLDEN / "audit" / "sample.txt").read_text(encoding="utf-8")
+
+
+def test_the_readme_json_example_is_the_sample_logs(sample_json: dict) -> None:
+    shown = json.loads(_readme_block("- `--format json`", "json"))
+    actual = next(c for c in sample_json["conversations"] if c["id"] == shown["id"])
+    assert {key: actual[key] for key in shown} == shown
+
+
 def test_the_sample_log_breaks_every_practice(sample_json: dict) -> None:
     kinds = {f["kind"] for c in sample_json["conversations"] for f in c["findings"]}
     assert kinds >= PRACTICES

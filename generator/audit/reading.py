@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import orjson
+
 from generator.kinds import ROLES, Message
 from generator.model.diagnostics import did_you_mean
 
@@ -228,7 +230,7 @@ def _records(stream: io.TextIOBase, path: Path, options: ReadOptions, log: Log) 
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = _loads(line)
             except json.JSONDecodeError as error:
                 log.bad.append(
                     BadRecord(name, number, f"not JSON: {error.msg} (column {error.colno}).")
@@ -262,6 +264,15 @@ def _records(stream: io.TextIOBase, path: Path, options: ReadOptions, log: Log) 
     rename = _renamer(options.columns)
     for record in reader:
         log.add(rename(record), (name, reader.line_num), options)
+
+
+def _loads(line: str) -> Any:
+    """A JSON line, parsed by orjson (several times faster); what orjson refuses (a lone
+    surrogate escape, NaN) is read, or reported, as the standard library does."""
+    try:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return json.loads(line)
 
 
 def _renamer(columns: Mapping[str, str]) -> Callable[[dict[str, Any]], dict[str, Any]]:
