@@ -33,6 +33,10 @@ _TRUE = {"true", "1", "yes", "y"}
 _TWITTER_TIME = "%a %b %d %H:%M:%S %z %Y"
 
 
+class LogFormatError(ValueError):
+    """A log file that cannot be read at all (not one bad record): the message says why."""
+
+
 @dataclass(frozen=True)
 class BadRecord:
     file: str
@@ -165,9 +169,10 @@ class Log:
         if not len(order):
             return
         keys = numpy.asarray(self.conversation)[order]
-        bounds = numpy.flatnonzero(numpy.diff(keys)) + 1
-        for chunk in numpy.split(order, bounds):
-            records = chunk.tolist()
+        bounds = [0, *(numpy.flatnonzero(numpy.diff(keys)) + 1).tolist(), len(order)]
+        del keys
+        for start, stop in zip(bounds, bounds[1:], strict=False):
+            records = order[start:stop].tolist()
             yield (
                 int(self.conversation[records[0]]),
                 records,
@@ -214,9 +219,14 @@ def _zone(name: str) -> ZoneInfo:
 
 def read(paths: Iterable[Path], options: ReadOptions) -> Log:
     """Every record of the files, with the bad ones in `log.bad`; raise OSError for a file
-    that cannot be read."""
+    that cannot be opened, LogFormatError for one that cannot be read as a log."""
     log = Log()
     for path in paths:
+        if path.suffix.lower() == ".parquet":
+            from generator.audit.parquet import read_parquet
+
+            read_parquet(path, options, log, _renamer(options.columns))
+            continue
         with open(path, encoding="utf-8", newline="") as stream:
             _records(stream, path, options, log)
     return log

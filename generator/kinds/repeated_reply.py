@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import zlib
+from array import array
 from collections.abc import Iterable
 from typing import Any
 
@@ -170,32 +171,48 @@ def compile(options: dict[str, Any]) -> LogMatcher:
     least, similarity = options["min_conversations"], options["similarity"]
 
     def check(replies: Iterable[tuple[int, int, str]]) -> list[MessageHit]:
+        import numpy
+
+        # The log's replies as three columns and an index of their distinct masked texts:
+        # a tuple per reply would take more memory than the replies' texts.
         index: dict[str, int] = {}
-        sent: list[list[tuple[int, int]]] = []
-        for conversation, message, text in replies:
+        which, conversations, messages = array("q"), array("q"), array("q")
+        for in_conversation, at_message, text in replies:
             masked = mask(text)
-            if masked not in index:
-                index[masked] = len(sent)
-                sent.append([])
-            sent[index[masked]].append((conversation, message))
+            number = index.get(masked)
+            if number is None:
+                number = index[masked] = len(index)
+            which.append(number)
+            conversations.append(in_conversation)
+            messages.append(at_message)
         texts = list(index)
-        groups: dict[int, list[int]] = {}
-        for i, group in enumerate(clusters(texts, similarity)):
-            groups.setdefault(group, []).append(i)
-        hits = []
-        for group, members in groups.items():
-            places = [place for i in members for place in sent[i]]
-            conversations = len({conversation for conversation, _ in places})
-            if conversations < least:
-                continue
-            excerpt = texts[group] if len(texts[group]) <= 80 else texts[group][:77] + "..."
-            said = say(
-                "the same reply in {n} conversations: '{excerpt}'", n=conversations, excerpt=excerpt
-            )
-            hits += [
-                MessageHit(m, said, say("personalise the reply"), conversation=c)
-                for c, m in sorted(places)
-            ]
+        del index
+        if not texts:
+            return []
+        first = numpy.asarray(clusters(texts, similarity), dtype=numpy.int64)
+        by_group = first[numpy.frombuffer(which, dtype=numpy.int64)]
+        by_conversation = numpy.frombuffer(conversations, dtype=numpy.int64)
+        by_message = numpy.frombuffer(messages, dtype=numpy.int64)
+        order = numpy.lexsort((by_message, by_conversation, by_group))
+        group, conversation, message = by_group[order], by_conversation[order], by_message[order]
+        starts = numpy.ones(len(group), dtype=bool)  # a group's first reply in a conversation
+        starts[1:] = (group[1:] != group[:-1]) | (conversation[1:] != conversation[:-1])
+        reached = numpy.bincount(group[starts], minlength=len(texts))
+        kept = reached[group] >= least
+        hits: list[MessageHit] = []
+        said: dict[int, str] = {}
+        suggestion = say("personalise the reply")
+        for g, c, m in zip(
+            group[kept].tolist(), conversation[kept].tolist(), message[kept].tolist(), strict=True
+        ):
+            if g not in said:
+                excerpt = texts[g] if len(texts[g]) <= 80 else texts[g][:77] + "..."
+                said[g] = say(
+                    "the same reply in {n} conversations: '{excerpt}'",
+                    n=int(reached[g]),
+                    excerpt=excerpt,
+                )
+            hits.append(MessageHit(m, said[g], suggestion, conversation=c))
         return hits
 
     return check
