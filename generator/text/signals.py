@@ -73,21 +73,30 @@ def _stem_function(algorithm: str | None) -> Any:
 def words(text: str, language: str, limit: int | None = None) -> list[Word]:
     """The words of a text with their stems, in order (the text is taken as NFC already);
     the first `limit` of them when given."""
-    split = language_data(language).get("split_apostrophes", False)
-    stem = _stem_function(language_data(language).get("stemmer"))
-    pattern = _WORD_SPLIT if split else _WORD_KEEP
+    pattern, stem = _splitter(language)
     # @mentions and links are not the customer's words: "@AmericanAir did" reads "did".
-    skipped = [(m.start(), m.end()) for m in _NOT_WORDS.finditer(text)]
+    skipped = iter([(m.start(), m.end()) for m in _NOT_WORDS.finditer(text)])
+    span = next(skipped, None)
     found: list[Word] = []
     for m in pattern.finditer(text):
         begin = m.start()
-        if skipped and any(start <= begin < end for start, end in skipped):
+        while span is not None and span[1] <= begin:  # spans come in order, apart
+            span = next(skipped, None)
+        if span is not None and span[0] <= begin:
             continue
         form = m.group().translate(_APOSTROPHE).casefold()
         found.append(Word(begin, m.end(), stem(form), form))
         if len(found) == limit:
             break
     return found
+
+
+@functools.cache
+def _splitter(language: str) -> tuple[re.Pattern[str], Any]:
+    """A language's word pattern and its stemmer."""
+    data = language_data(language)
+    split = data.get("split_apostrophes", False)
+    return (_WORD_SPLIT if split else _WORD_KEEP), _stem_function(data.get("stemmer"))
 
 
 def stems(phrase: str, language: str) -> list[str]:
