@@ -245,3 +245,22 @@ def test_the_browser_checker_knows_which_kinds_are_for_conversations() -> None:
     line = next(x for x in script.splitlines() if "CONVERSATION_KINDS = new Set" in x)
     listed = set(json.loads(line[line.index("[") : line.rindex("]") + 1]))
     assert listed == {name for name, kind in KINDS.items() if kind.scope != "reply"}
+
+
+def test_a_byte_order_mark_is_read_and_other_encodings_named_by_line(tmp_path: Path) -> None:
+    record = '{"conversation": "a", "channel": "x", "time": "2026-03-02T09:00:00Z", '
+    good = tmp_path / "bom.jsonl"
+    good.write_bytes(("\ufeff" + record + '"role": "customer", "text": "hi"}\n').encode())
+    spreadsheet = tmp_path / "bom.csv"
+    spreadsheet.write_bytes(
+        "\ufeffconversation,channel,time,role,text\na,x,2026-03-02T09:00:00Z,customer,hi\n".encode()
+    )
+    for path in (good, spreadsheet):
+        code, out, err = audit(str(path), "--format", "csv")
+        assert (code, err) == (0, "")
+    latin = tmp_path / "latin.jsonl"
+    line = record + '"role": "customer", "text": "caffè"}\n'
+    latin.write_bytes(line.encode() + line.encode("latin-1"))
+    code, out, err = audit(str(latin))
+    assert (code, out) == (2, "")
+    assert f"{latin}:2: not UTF-8 text" in err and "Traceback" not in err

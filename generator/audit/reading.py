@@ -227,9 +227,27 @@ def read(paths: Iterable[Path], options: ReadOptions) -> Log:
 
             read_parquet(path, options, log, _renamer(options.columns))
             continue
-        with open(path, encoding="utf-8", newline="") as stream:
-            _records(stream, path, options, log)
+        try:
+            # utf-8-sig: spreadsheets start their CSV and text exports with a byte-order mark.
+            with open(path, encoding="utf-8-sig", newline="") as stream:
+                _records(stream, path, options, log)
+        except UnicodeDecodeError as error:
+            raise LogFormatError(
+                f"{path}:{_undecodable_line(path)}: not UTF-8 text ({error.reason}): save the "
+                "log as UTF-8."
+            ) from None
     return log
+
+
+def _undecodable_line(path: Path) -> int:
+    """The number of the first line of a file that is not UTF-8."""
+    with open(path, "rb") as stream:
+        for number, line in enumerate(stream, 1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                return number
+    return 1
 
 
 def _records(stream: io.TextIOBase, path: Path, options: ReadOptions, log: Log) -> None:
