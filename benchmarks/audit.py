@@ -4,9 +4,13 @@ Generates a realistic log: conversations on the sample's 8 channels over four we
 of real public support tweets (../shared/data/twcs_head5000.csv) with names and order
 numbers varied, customers writing at any hour and agents answering after real-looking
 delays (mostly minutes, sometimes the next morning), bots and handoffs on chat channels,
-internal notes, transfers, unanswered conversations; the records are shuffled. The audit
-runs in a fresh process, measured against a reference in the same run: reading and parsing
-every record of the same file, the floor of any audit of it.
+internal notes, transfers, unanswered conversations; the records are shuffled. Each step
+runs in a fresh process and is measured in CPU seconds and peak resident memory, beside two
+references measured in the same run, so that figures taken on a loaded machine can be
+judged by their ratios: reading and grouping the same file with the standard library alone
+(parse every record and its time, group by conversation, sort each by time), the floor of
+any audit of it; and the reply checker alone on every agent message, the part of the audit
+that `playbook check` also pays.
 Run: python benchmarks/audit.py [--messages 1000000]
 """
 
@@ -117,10 +121,22 @@ def measure(mode: str, path: Path) -> None:
     checker = Checker.from_playbook(validate(ROOT / "guidelines").playbook)
     options = ReadOptions(frozenset(checker.channels), frozenset(checker.situations))
     began = time.process_time()
-    if mode == "reference":
+    if mode == "read+group":
+        groups: dict[str, list[tuple[float, str, str]]] = {}
         with path.open(encoding="utf-8") as stream:
             for line in stream:
-                json.loads(line)
+                r = json.loads(line)
+                moment = dt.datetime.fromisoformat(r["time"]).timestamp()
+                groups.setdefault(r["conversation"], []).append((moment, r["role"], r["text"]))
+        for messages in groups.values():
+            messages.sort()
+    elif mode == "check":
+        with path.open(encoding="utf-8") as stream:
+            records = map(json.loads, stream)
+            agent = [(r["channel"], r["text"]) for r in records if r["role"] == "agent"]
+        began = time.process_time()
+        for channel, text in agent:
+            checker.check(text, channel=channel)
     else:
         log = read([path], options)
         assert not log.bad, log.bad[:3]
@@ -151,13 +167,19 @@ def main() -> None:
         generate(path, args.messages)
         size = path.stat().st_size / 1e6
         print(f"log: {args.messages:,} messages, {size:.0f} MB, shuffled, 8 channels")
-        for mode in ("reference", "audit"):
-            seconds, megabytes = run(mode, path)
+        figures = {}
+        for mode in ("read+group", "check", "audit"):
+            seconds, megabytes = figures[mode] = run(mode, path)
             rate = args.messages / seconds
             print(
-                f"{mode:>9}: {seconds:6.1f} s CPU, {rate:>9,.0f} messages/s, "
+                f"{mode:>10}: {seconds:6.1f} s CPU, {rate:>9,.0f} messages/s, "
                 f"peak {megabytes:,.0f} MB resident"
             )
+        audit = figures["audit"][0]
+        print(
+            f"audit / read+group: {audit / figures['read+group'][0]:.1f}x; "
+            f"audit / check: {audit / figures['check'][0]:.1f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -668,7 +668,7 @@ def audit_command(
     reopen: tuple[str, ...],
     site_url: str,
 ) -> None:
-    """Audit conversation logs (JSON Lines or CSV) against the playbook: response times in
+    """Audit conversation logs (JSON Lines, CSV or Parquet) against the playbook: response times in
     business hours against the bands, practices, and every agent reply against the rules.
 
     Exit 0 when no finding reaches --fail-on, 1 when one does, 2 on usage or input errors.
@@ -676,7 +676,7 @@ def audit_command(
     import zoneinfo
 
     from generator.audit.auditing import audit_log
-    from generator.audit.reading import FIELDS, OPTIONAL, ReadOptions, read
+    from generator.audit.reading import FIELDS, OPTIONAL, LogFormatError, ReadOptions, read
     from generator.audit.reports import AUDIT_FORMATS
     from generator.audit.summary import Summary
     from generator.vocabulary import SEVERITY_ORDER
@@ -715,6 +715,8 @@ def audit_command(
         raise click.UsageError(f"cannot read {error.filename}: {error.strerror}.") from None
     except UnicodeDecodeError:
         raise click.UsageError("a log is not UTF-8: save it as UTF-8.") from None
+    except LogFormatError as error:
+        raise click.UsageError(str(error)) from None
     if log.bad:
         for bad in log.bad[:50]:
             click.echo(

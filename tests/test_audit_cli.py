@@ -39,6 +39,26 @@ def test_the_sample_log_reads_as_the_readme_shows() -> None:
     assert_golden(GOLDEN / "audit" / "sample.txt", out)
 
 
+def _readme_block(after: str, language: str) -> str:
+    """The first fenced block of `language` in the README after the line `after`."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index(f"```{language}\n", text.index(after)) + len(language) + 4
+    return text[start : text.index("```", start)]
+
+
+def test_the_readme_shows_the_sample_log_as_it_audits() -> None:
+    console = _readme_block("## Auditing conversations", "console")
+    command, _, shown = console.partition("\n")
+    assert command == f"$ playbook audit {SAMPLE_LOG.relative_to(ROOT)}"
+    assert shown == (GOLDEN / "audit" / "sample.txt").read_text(encoding="utf-8")
+
+
+def test_the_readme_json_example_is_the_sample_logs(sample_json: dict) -> None:
+    shown = json.loads(_readme_block("- `--format json`", "json"))
+    actual = next(c for c in sample_json["conversations"] if c["id"] == shown["id"])
+    assert {key: actual[key] for key in shown} == shown
+
+
 def test_the_sample_log_breaks_every_practice(sample_json: dict) -> None:
     kinds = {f["kind"] for c in sample_json["conversations"] for f in c["findings"]}
     assert kinds >= PRACTICES
@@ -225,3 +245,22 @@ def test_the_browser_checker_knows_which_kinds_are_for_conversations() -> None:
     line = next(x for x in script.splitlines() if "CONVERSATION_KINDS = new Set" in x)
     listed = set(json.loads(line[line.index("[") : line.rindex("]") + 1]))
     assert listed == {name for name, kind in KINDS.items() if kind.scope != "reply"}
+
+
+def test_a_byte_order_mark_is_read_and_other_encodings_named_by_line(tmp_path: Path) -> None:
+    record = '{"conversation": "a", "channel": "x", "time": "2026-03-02T09:00:00Z", '
+    good = tmp_path / "bom.jsonl"
+    good.write_bytes(("\ufeff" + record + '"role": "customer", "text": "hi"}\n').encode())
+    spreadsheet = tmp_path / "bom.csv"
+    spreadsheet.write_bytes(
+        "\ufeffconversation,channel,time,role,text\na,x,2026-03-02T09:00:00Z,customer,hi\n".encode()
+    )
+    for path in (good, spreadsheet):
+        code, out, err = audit(str(path), "--format", "csv")
+        assert (code, err) == (0, "")
+    latin = tmp_path / "latin.jsonl"
+    line = record + '"role": "customer", "text": "caffè"}\n'
+    latin.write_bytes(line.encode() + line.encode("latin-1"))
+    code, out, err = audit(str(latin))
+    assert (code, out) == (2, "")
+    assert f"{latin}:2: not UTF-8 text" in err and "Traceback" not in err

@@ -51,10 +51,12 @@ def audit_log(
 
 class LogHits:
     """Findings of log-scope rules by record, compactly: a repeated reply may be most of a
-    log's agent messages, and each distinct finding is kept once."""
+    log's agent messages, so each record's first finding is a number in an array, the rare
+    others are in a dictionary, and each distinct finding is kept once."""
 
-    def __init__(self) -> None:
-        self._by_record: dict[int, int | tuple[int, ...]] = {}
+    def __init__(self, records: int = 0) -> None:
+        self._first = array("l", [-1]) * records
+        self._others: dict[int, list[int]] = {}
         self._distinct: list[tuple[Mapping[str, Any], str | None, str | None]] = []
         self._ids: dict[tuple[str, str | None, str | None], int] = {}
 
@@ -64,17 +66,17 @@ class LogHits:
         if number is None:
             number = self._ids[key] = len(self._distinct)
             self._distinct.append((rule, hit.message, hit.suggestion))
-        known = self._by_record.get(record)
-        if known is None:
-            self._by_record[record] = number
+        if record >= len(self._first):
+            self._first.extend([-1] * (record + 1 - len(self._first)))
+        if self._first[record] < 0:
+            self._first[record] = number
         else:
-            self._by_record[record] = (*(known if isinstance(known, tuple) else (known,)), number)
+            self._others.setdefault(record, []).append(number)
 
     def get(self, record: int) -> list[tuple[Mapping[str, Any], MessageHit]]:
-        found = self._by_record.get(record)
-        if found is None:
+        if record >= len(self._first) or self._first[record] < 0:
             return []
-        numbers = found if isinstance(found, tuple) else (found,)
+        numbers = [self._first[record], *self._others.get(record, ())]
         return [
             (rule, MessageHit(0, message, suggestion))
             for rule, message, suggestion in (self._distinct[n] for n in numbers)
@@ -87,7 +89,7 @@ def log_scope_hits(log: Log, checker: Checker) -> LogHits:
     for record, (conversation, role) in enumerate(zip(log.conversation, log.role, strict=True)):
         if role == _AGENT:
             by_channel[log.channel[conversation]].append(record)
-    hits = LogHits()
+    hits = LogHits(len(log))
     for channel, records in sorted(by_channel.items()):
         for rule, check in checker.conversation_rules(channel, None, scope="log"):
             replies = ((log.conversation[r], r, log.text[r]) for r in records)

@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import orjson
+
 from generator.kinds import ROLES, Message
 from generator.model.diagnostics import did_you_mean
 
@@ -29,6 +31,10 @@ FIELDS = ("conversation", "channel", "time", "role", "text")
 OPTIONAL = ("author", "department", "situation", "handoff")
 _TRUE = {"true", "1", "yes", "y"}
 _TWITTER_TIME = "%a %b %d %H:%M:%S %z %Y"
+
+
+class LogFormatError(ValueError):
+    """A log file that cannot be read at all (not one bad record): the message says why."""
 
 
 @dataclass(frozen=True)
@@ -163,9 +169,10 @@ class Log:
         if not len(order):
             return
         keys = numpy.asarray(self.conversation)[order]
-        bounds = numpy.flatnonzero(numpy.diff(keys)) + 1
-        for chunk in numpy.split(order, bounds):
-            records = chunk.tolist()
+        bounds = [0, *(numpy.flatnonzero(numpy.diff(keys)) + 1).tolist(), len(order)]
+        del keys
+        for start, stop in zip(bounds, bounds[1:], strict=False):
+            records = order[start:stop].tolist()
             yield (
                 int(self.conversation[records[0]]),
                 records,
@@ -212,12 +219,35 @@ def _zone(name: str) -> ZoneInfo:
 
 def read(paths: Iterable[Path], options: ReadOptions) -> Log:
     """Every record of the files, with the bad ones in `log.bad`; raise OSError for a file
-    that cannot be read."""
+    that cannot be opened, LogFormatError for one that cannot be read as a log."""
     log = Log()
     for path in paths:
-        with open(path, encoding="utf-8", newline="") as stream:
-            _records(stream, path, options, log)
+        if path.suffix.lower() == ".parquet":
+            from generator.audit.parquet import read_parquet
+
+            read_parquet(path, options, log, _renamer(options.columns))
+            continue
+        try:
+            # utf-8-sig: spreadsheets start their CSV and text exports with a byte-order mark.
+            with open(path, encoding="utf-8-sig", newline="") as stream:
+                _records(stream, path, options, log)
+        except UnicodeDecodeError as error:
+            raise LogFormatError(
+                f"{path}:{_undecodable_line(path)}: not UTF-8 text ({error.reason}): save the "
+                "log as UTF-8."
+            ) from None
     return log
+
+
+def _undecodable_line(path: Path) -> int:
+    """The number of the first line of a file that is not UTF-8."""
+    with open(path, "rb") as stream:
+        for number, line in enumerate(stream, 1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                return number
+    return 1
 
 
 def _records(stream: io.TextIOBase, path: Path, options: ReadOptions, log: Log) -> None:
@@ -228,7 +258,7 @@ def _records(stream: io.TextIOBase, path: Path, options: ReadOptions, log: Log) 
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = _loads(line)
             except json.JSONDecodeError as error:
                 log.bad.append(
                     BadRecord(name, number, f"not JSON: {error.msg} (column {error.colno}).")
@@ -262,6 +292,15 @@ def _records(stream: io.TextIOBase, path: Path, options: ReadOptions, log: Log) 
     rename = _renamer(options.columns)
     for record in reader:
         log.add(rename(record), (name, reader.line_num), options)
+
+
+def _loads(line: str) -> Any:
+    """A JSON line, parsed by orjson (several times faster); what orjson refuses (a lone
+    surrogate escape, NaN) is read, or reported, as the standard library does."""
+    try:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return json.loads(line)
 
 
 def _renamer(columns: Mapping[str, str]) -> Callable[[dict[str, Any]], dict[str, Any]]:

@@ -97,6 +97,8 @@ class Detector:
         self._negations = frozenset(data.get("negations", ()))
         self._negation_suffixes = tuple(data.get("negation_suffixes", ()))
         self._openers = [tuple(e["stems"]) for e in data["question_openers"]]
+        # An opener is a sentence's first words: the rest of the sentence need not be read.
+        self._longest_opener = max((len(o) for o in self._openers), default=0) or None
         # Exports before praise words: the praise cue reads the sentiment score alone.
         self._praise: list[tuple[str, str, tuple[str, ...]]] | None = (
             [(e["phrase"], e["stems"][0], tuple(e["stems"])) for e in data["praise_words"]]
@@ -266,7 +268,7 @@ class Detector:
     def _opener(self, message: str) -> tuple[str, ...] | None:
         """The question opener that starts a sentence of the message, if any."""
         for sentence in _SENTENCES.split(_NOT_WORDS.sub(" ", message)):
-            words = text_signals.words(sentence, self.language)
+            words = text_signals.words(sentence, self.language, limit=self._longest_opener)
             for opener in self._openers:
                 if _matches(opener, words[: len(opener)]):
                     return opener

@@ -17,8 +17,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.text.matching import APOSTROPHES, nfc
 
@@ -38,8 +37,7 @@ _NOT_WORDS = re.compile(r"(?:https?://|www\.)\S+|@\w+")
 _APOSTROPHE = str.maketrans({a: "'" for a in APOSTROPHES[1:]})
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """A word of a message: where it is, as typed, and its stem."""
 
     start: int
@@ -124,19 +122,33 @@ def _texts(value: Any) -> Iterable[str]:
             yield from _texts(item)
 
 
-def words(text: str, language: str) -> list[Word]:
-    """The words of a text with their stems, in order (the text is taken as NFC already)."""
-    split = language_data(language).get("split_apostrophes", False)
-    stem = _stem_function(language_data(language).get("stemmer"))
-    pattern = _WORD_SPLIT if split else _WORD_KEEP
+def words(text: str, language: str, limit: int | None = None) -> list[Word]:
+    """The words of a text with their stems, in order (the text is taken as NFC already);
+    the first `limit` of them when given."""
+    pattern, stem = _splitter(language)
     # @mentions and links are not the customer's words: "@AmericanAir did" reads "did".
-    skipped = [(m.start(), m.end()) for m in _NOT_WORDS.finditer(text)]
-    found = []
+    skipped = iter([(m.start(), m.end()) for m in _NOT_WORDS.finditer(text)])
+    span = next(skipped, None)
+    found: list[Word] = []
     for m in pattern.finditer(text):
-        if not any(start <= m.start() < end for start, end in skipped):
-            form = m.group().translate(_APOSTROPHE).casefold()
-            found.append(Word(m.start(), m.end(), stem(form), form))
+        begin = m.start()
+        while span is not None and span[1] <= begin:  # spans come in order, apart
+            span = next(skipped, None)
+        if span is not None and span[0] <= begin:
+            continue
+        form = m.group().translate(_APOSTROPHE).casefold()
+        found.append(Word(begin, m.end(), stem(form), form))
+        if len(found) == limit:
+            break
     return found
+
+
+@functools.cache
+def _splitter(language: str) -> tuple[re.Pattern[str], Any]:
+    """A language's word pattern and its stemmer."""
+    data = language_data(language)
+    split = data.get("split_apostrophes", False)
+    return (_WORD_SPLIT if split else _WORD_KEEP), _stem_function(data.get("stemmer"))
 
 
 def stems(phrase: str, language: str) -> list[str]:
