@@ -12,8 +12,8 @@ from typing import Any, NamedTuple
 from generator.checking.situations import Detection, Detector, detector_for
 from generator.kinds import KINDS, Context, Hit, Matcher, Reporter
 from generator.text.fixes import keep_first_letter_case
-from generator.text.matching import TermBudgetError, TermGroup, TermIndex
-from generator.text.reading import Reading
+from generator.text.matching import Match, TermBudgetError, TermGroup, TermIndex
+from generator.text.reading import Reading, read
 from generator.vocabulary import SEVERITY_ORDER
 
 __all__ = ["Checker", "Finding", "TermBudgetError", "UnknownName"]
@@ -84,6 +84,21 @@ class _Compiled(NamedTuple):
     terms: TermGroup | None = None
     report: Reporter | None = None
     reports_missing: bool = False
+    each: Hit | None = None  # the hit of every match, when the kind reports them alike
+
+
+class _Each(NamedTuple):
+    """What the findings of a rule's matches share, when its kind reports them alike."""
+
+    rule: str
+    kind: str
+    severity: str
+    message: str
+    placeholder: bool  # whether the message quotes the match
+    suggestion: str | None
+    link: str
+    fix: str | None
+    capital_fix: str | None  # the fix of a match that starts with a capital
 
 
 class _Channel(NamedTuple):
@@ -149,6 +164,30 @@ class Checker:
             self._others[channel["id"]] = others
             self._beyond[channel["id"]] = tuple(beyond)
         self._terms = TermIndex([self._shared[key].terms for key in numbers])  # type: ignore[misc]
+        # Per channel, situation and kinds: the term groups that apply, and how to report each.
+        self._term_plans: dict[
+            tuple[str, str | None, tuple[str, ...] | None],
+            tuple[dict[int, _Each | _Compiled], tuple[tuple[int, _Compiled], ...]],
+        ] = {}
+
+    def _term_plan(
+        self, channel: str, situation: str | None, kinds: Sequence[str] | None
+    ) -> tuple[dict[int, _Each | _Compiled], tuple[tuple[int, _Compiled], ...]]:
+        """The groups of a channel's term rules that apply, each with what its findings share
+        (or its rule, whose kind reports its own way), and the rules that report a miss."""
+        key = (channel, situation, None if kinds is None else tuple(kinds))
+        plan = self._term_plans.get(key)
+        if plan is None:
+            terms = self._channels[channel]
+            wanted: dict[int, _Each | _Compiled] = {}
+            for group, compiled in terms.groups.items():
+                rule = compiled.rule
+                if _applies(rule, situation) and (kinds is None or rule["kind"] in kinds):
+                    alike = compiled.each is not None and not compiled.reports_missing
+                    wanted[group] = _each(compiled) if alike else compiled
+            missing = tuple((n, c) for n, c in terms.missing if n in wanted)
+            plan = self._term_plans[key] = (wanted, missing)
+        return plan
 
     def _plan(self, channel: str, situation: str | None) -> tuple[_Compiled, ...]:
         plan = self._plans.get((channel, situation))
@@ -247,12 +286,14 @@ class Checker:
         kinds: Sequence[str] | None = None,
     ) -> list[Finding]:
         plan = self._plan(channel, situation)
-        reading = Reading(text)
+        reading = read(text)
         context = Context(situation=situation, waited=waited, metric=metric)
         lines = [0, *(m.end() for m in _NEWLINE.finditer(text))] if "\n" in text else None
         base_url = self._base_url
-        findings: list[Finding] = []
-        for compiled, hit in self._hits(channel, plan, reading, context, kinds):
+        wanted, missing = self._term_plan(channel, situation, kinds)
+        reported: dict[int, list[Match]] = {}
+        findings = self._term_findings(text, reading, lines, wanted, reported)
+        for compiled, hit in self._hits(reported, wanted, missing, plan, reading, context, kinds):
             rule = compiled.rule
             start, end = hit.start, hit.end
             match = text[start:end]
@@ -287,31 +328,76 @@ class Checker:
             findings.sort(key=_order)
         return findings
 
+    def _term_findings(
+        self,
+        text: str,
+        reading: Reading,
+        lines: list[int] | None,
+        wanted: dict[int, _Each | _Compiled],
+        reported: dict[int, list[Match]],
+    ) -> list[Finding]:
+        """The findings of the rules whose kinds report every match alike, made straight from
+        the matches of the one pass; the matches of the other term rules go to `reported`."""
+        if not wanted:
+            return []
+        findings: list[Finding] = []
+        base_url = self._base_url
+        new = tuple.__new__
+        for start, end, group, term in self._terms.spans(reading, wanted):
+            each = wanted[group]
+            if isinstance(each, _Compiled):
+                reported.setdefault(group, []).append(Match(start, end, term))
+                continue
+            match = text[start:end]
+            message = each.message
+            if each.placeholder:
+                message = message.replace("{match}", match)
+            if lines is None:
+                line, column, end_line, end_column = 1, start + 1, 1, end + 1
+            else:
+                line, column = _position(lines, start)
+                end_line, end_column = _position(lines, end)
+            findings.append(
+                new(
+                    Finding,
+                    (
+                        each.rule,
+                        each.kind,
+                        each.severity,
+                        message,
+                        line,
+                        column,
+                        end_line,
+                        end_column,
+                        start,
+                        match,
+                        each.suggestion,
+                        base_url + each.link if base_url else each.link,
+                        each.capital_fix if match[:1].isupper() else each.fix,
+                    ),
+                )
+            )
+        return findings
+
     def _hits(
         self,
-        channel: str,
+        reported: dict[int, list[Match]],
+        wanted: dict[int, _Each | _Compiled],
+        missing: tuple[tuple[int, _Compiled], ...],
         plan: tuple[_Compiled, ...],
         reading: Reading,
         context: Context,
         kinds: Sequence[str] | None,
     ) -> Iterator[tuple[_Compiled, Hit]]:
-        """Each rule's hits, at offsets of the reply as typed."""
-        terms = self._channels[channel]
-        situation = context.situation
-        found = self._terms.find(reading, terms.active) if terms.active else {}
-        for group, matches in found.items():
-            compiled = terms.groups[group]
-            if _applies(compiled.rule, situation) and (
-                kinds is None or compiled.rule["kind"] in kinds
-            ):
-                for hit in compiled.report(matches, context):  # type: ignore[misc]
-                    yield compiled, hit
-        for group, compiled in terms.missing:
-            if (
-                group not in found
-                and _applies(compiled.rule, situation)
-                and (kinds is None or compiled.rule["kind"] in kinds)
-            ):
+        """The hits of the term rules whose kinds report their own way, of the rules that
+        report a miss, and of the other rules, at offsets of the reply as typed."""
+        for group, matches in reported.items():
+            compiled = wanted[group]
+            assert isinstance(compiled, _Compiled)
+            for hit in compiled.report(matches, context):  # type: ignore[misc]
+                yield compiled, hit
+        for group, compiled in missing:
+            if group not in reported:
                 for hit in compiled.report([], context):  # type: ignore[misc]
                     yield compiled, hit
         for compiled in plan:
@@ -346,11 +432,32 @@ def _compile(key: str, rule: Mapping[str, Any], shared: dict[str, _Compiled]) ->
         kind, options = KINDS[rule["kind"]], rule["options"]
         if kind.terms is not None and kind.report is not None:
             shared[key] = _Compiled(
-                rule, None, kind.terms(options), kind.report(options), kind.reports_missing
+                rule,
+                None,
+                kind.terms(options),
+                kind.report(options),
+                kind.reports_missing,
+                None if kind.each is None else kind.each(options),
             )
         else:
             shared[key] = _Compiled(rule, kind.compile(options))
     return shared[key]
+
+
+def _each(compiled: _Compiled) -> _Each:
+    rule, hit = compiled.rule, compiled.each
+    assert hit is not None and not hit.message
+    return _Each(
+        rule["id"],
+        rule["kind"],
+        rule["severity"],
+        rule["message"],
+        "{match}" in rule["message"],
+        hit.suggestion,
+        rule["link"],
+        hit.fix or None,
+        keep_first_letter_case("A", hit.fix) if hit.fix else None,
+    )
 
 
 def _joinable(base_url: str) -> str:

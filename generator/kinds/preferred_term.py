@@ -61,8 +61,11 @@ def terms(options: dict[str, Any]) -> TermGroup:
     )
 
 
+def each(options: dict[str, Any]) -> Hit:
+    """The hit of any match, its span aside."""
+    return Hit(0, 0, suggestion=f"write '{options['term']}' instead", fix=options["term"])
+
+
 def report(options: dict[str, Any]) -> Reporter:
-    suggestion = f"write '{options['term']}' instead"
-    return lambda matches, context: [
-        Hit(m.start, m.end, suggestion=suggestion, fix=options["term"]) for m in matches
-    ]
+    hit = each(options)
+    return lambda matches, context: [hit._replace(start=m.start, end=m.end) for m in matches]

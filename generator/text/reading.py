@@ -58,15 +58,28 @@ def canonical_term(term: str, case_sensitive: bool) -> str:
 class Reading:
     """One reply read once: its NFC and canonical forms and their offsets back to `text`."""
 
+    # Changed pieces of the NFC text: (nfc start, nfc end, typed start, typed end).
+    _nfc_pieces: list[tuple[int, int, int, int]]
+    _nfc_starts: list[int]
+    # Runs of two or more spaces, each one space in the canonical text: (canonical
+    # position, nfc start, nfc end).
+    _runs: list[tuple[int, int, int]]
+    _run_starts: list[int]
+
     def __init__(self, text: str) -> None:
         self.text = text
-        # Changed pieces of the NFC text: (nfc start, nfc end, typed start, typed end).
-        self._nfc_pieces: list[tuple[int, int, int, int]] = []
+        self._folded: str | None = None
+        if text.isascii() and text.isprintable() and "  " not in text:
+            # Most replies: NFC already, one space between words and no other white space
+            # (ASCII's other white space is unprintable), no apostrophe but '.
+            self.nfc = self.canonical = text
+            self._nfc_pieces, self._nfc_starts, self._runs, self._run_starts = [], [], [], []
+            self.as_typed = True
+            return
+        self._nfc_pieces = []
         self.nfc = text if unicodedata.is_normalized("NFC", text) else self._normalise(text)
         self._nfc_starts = [p[0] for p in self._nfc_pieces]
-        # Runs of two or more spaces, each one space in the canonical text: (canonical
-        # position, nfc start, nfc end).
-        self._runs: list[tuple[int, int, int]] = []
+        self._runs = []
         removed = 0
         for run in _SPACES.finditer(self.nfc):
             start, end = run.span()
@@ -84,10 +97,10 @@ class Reading:
         self.canonical = canonical
         #: Whether offsets in the canonical text are offsets in the text as typed.
         self.as_typed = not self._runs and not self._nfc_pieces
-        self._folded: str | None = None
 
     @property
     def folded(self) -> str:
+        """The canonical text case-folded, letter for letter."""
         if self._folded is None:
             self._folded = fold(self.canonical)
         return self._folded
@@ -172,3 +185,16 @@ def _clusters(piece: str) -> list[tuple[int, int]]:
         else:
             merged[-1] = (first, end)
     return merged
+
+
+_last: Reading | None = None
+
+
+def read(text: str) -> Reading:
+    """The reading of a text, the same object for the text read last: the checker and the
+    term matchers of its rules read a reply once between them."""
+    global _last
+    last = _last  # one load: another thread may replace it meanwhile, never half-way
+    if last is None or last.text is not text:
+        last = _last = Reading(text)
+    return last
