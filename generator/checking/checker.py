@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import operator
 import re
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -19,6 +20,7 @@ from generator.vocabulary import SEVERITY_ORDER
 __all__ = ["Checker", "Finding", "TermBudgetError", "UnknownName"]
 
 _NEWLINE = re.compile("\n")
+_OFFSET = operator.itemgetter(8)
 # The playbook compiled last, kept whole (not by id, which another object could reuse).
 _LAST: dict[str, tuple[Any, Checker]] = {}
 _LAST_LOCK = threading.Lock()
@@ -88,7 +90,8 @@ class _Compiled(NamedTuple):
 
 
 class _Each(NamedTuple):
-    """What the findings of a rule's matches share, when its kind reports them alike."""
+    """What the findings of a rule's matches share, when its kind reports them alike (the
+    link with the checker's base URL, the fix of a match that starts with a capital)."""
 
     rule: str
     kind: str
@@ -98,7 +101,7 @@ class _Each(NamedTuple):
     suggestion: str | None
     link: str
     fix: str | None
-    capital_fix: str | None  # the fix of a match that starts with a capital
+    capital_fix: str | None  # the very `fix` object when a capital changes nothing
 
 
 class _Channel(NamedTuple):
@@ -164,27 +167,27 @@ class Checker:
             self._others[channel["id"]] = others
             self._beyond[channel["id"]] = tuple(beyond)
         self._terms = TermIndex([self._shared[key].terms for key in numbers])  # type: ignore[misc]
-        # Per channel, situation and kinds: the term groups that apply, and how to report each.
+        # Per channel, situation, kinds and base URL: the term groups that apply, with what
+        # their findings share (None for a rule whose kind reports its own way).
         self._term_plans: dict[
-            tuple[str, str | None, tuple[str, ...] | None],
-            tuple[dict[int, _Each | _Compiled], tuple[tuple[int, _Compiled], ...]],
+            tuple[str, str | None, tuple[str, ...] | None, str],
+            tuple[dict[int, _Each | None], tuple[tuple[int, _Compiled], ...]],
         ] = {}
 
     def _term_plan(
         self, channel: str, situation: str | None, kinds: Sequence[str] | None
-    ) -> tuple[dict[int, _Each | _Compiled], tuple[tuple[int, _Compiled], ...]]:
-        """The groups of a channel's term rules that apply, each with what its findings share
-        (or its rule, whose kind reports its own way), and the rules that report a miss."""
-        key = (channel, situation, None if kinds is None else tuple(kinds))
+    ) -> tuple[dict[int, _Each | None], tuple[tuple[int, _Compiled], ...]]:
+        """The groups of a channel's term rules that apply, and the rules that report a miss."""
+        key = (channel, situation, None if kinds is None else tuple(kinds), self._base_url)
         plan = self._term_plans.get(key)
         if plan is None:
             terms = self._channels[channel]
-            wanted: dict[int, _Each | _Compiled] = {}
+            wanted: dict[int, _Each | None] = {}
             for group, compiled in terms.groups.items():
                 rule = compiled.rule
                 if _applies(rule, situation) and (kinds is None or rule["kind"] in kinds):
                     alike = compiled.each is not None and not compiled.reports_missing
-                    wanted[group] = _each(compiled) if alike else compiled
+                    wanted[group] = _each(compiled, self._base_url) if alike else None
             missing = tuple((n, c) for n, c in terms.missing if n in wanted)
             plan = self._term_plans[key] = (wanted, missing)
         return plan
@@ -293,7 +296,7 @@ class Checker:
         wanted, missing = self._term_plan(channel, situation, kinds)
         reported: dict[int, list[Match]] = {}
         findings = self._term_findings(text, reading, lines, wanted, reported)
-        for compiled, hit in self._hits(reported, wanted, missing, plan, reading, context, kinds):
+        for compiled, hit in self._hits(channel, reported, missing, plan, reading, context, kinds):
             rule = compiled.rule
             start, end = hit.start, hit.end
             match = text[start:end]
@@ -325,7 +328,10 @@ class Checker:
                 )
             )
         if len(findings) > 1:
-            findings.sort(key=_order)
+            # By offset alone where no two share one: the same order, from a key made in C.
+            findings.sort(key=_OFFSET)
+            if len(set(map(_OFFSET, findings))) < len(findings):
+                findings.sort(key=_order)
         return findings
 
     def _term_findings(
@@ -333,25 +339,26 @@ class Checker:
         text: str,
         reading: Reading,
         lines: list[int] | None,
-        wanted: dict[int, _Each | _Compiled],
+        wanted: dict[int, _Each | None],
         reported: dict[int, list[Match]],
     ) -> list[Finding]:
         """The findings of the rules whose kinds report every match alike, made straight from
         the matches of the one pass; the matches of the other term rules go to `reported`."""
-        if not wanted:
-            return []
         findings: list[Finding] = []
-        base_url = self._base_url
+        if not wanted:
+            return findings
         new = tuple.__new__
         for start, end, group, term in self._terms.spans(reading, wanted):
             each = wanted[group]
-            if isinstance(each, _Compiled):
+            if each is None:
                 reported.setdefault(group, []).append(Match(start, end, term))
                 continue
+            rule, kind, severity, message, placeholder, suggestion, link, fix, capital_fix = each
             match = text[start:end]
-            message = each.message
-            if each.placeholder:
+            if placeholder:
                 message = message.replace("{match}", match)
+            if capital_fix is not fix and match[:1].isupper():
+                fix = capital_fix
             if lines is None:
                 line, column, end_line, end_column = 1, start + 1, 1, end + 1
             else:
@@ -361,9 +368,9 @@ class Checker:
                 new(
                     Finding,
                     (
-                        each.rule,
-                        each.kind,
-                        each.severity,
+                        rule,
+                        kind,
+                        severity,
                         message,
                         line,
                         column,
@@ -371,9 +378,9 @@ class Checker:
                         end_column,
                         start,
                         match,
-                        each.suggestion,
-                        base_url + each.link if base_url else each.link,
-                        each.capital_fix if match[:1].isupper() else each.fix,
+                        suggestion,
+                        link,
+                        fix,
                     ),
                 )
             )
@@ -381,8 +388,8 @@ class Checker:
 
     def _hits(
         self,
+        channel: str,
         reported: dict[int, list[Match]],
-        wanted: dict[int, _Each | _Compiled],
         missing: tuple[tuple[int, _Compiled], ...],
         plan: tuple[_Compiled, ...],
         reading: Reading,
@@ -391,9 +398,9 @@ class Checker:
     ) -> Iterator[tuple[_Compiled, Hit]]:
         """The hits of the term rules whose kinds report their own way, of the rules that
         report a miss, and of the other rules, at offsets of the reply as typed."""
+        groups = self._channels[channel].groups
         for group, matches in reported.items():
-            compiled = wanted[group]
-            assert isinstance(compiled, _Compiled)
+            compiled = groups[group]
             for hit in compiled.report(matches, context):  # type: ignore[misc]
                 yield compiled, hit
         for group, compiled in missing:
@@ -444,9 +451,10 @@ def _compile(key: str, rule: Mapping[str, Any], shared: dict[str, _Compiled]) ->
     return shared[key]
 
 
-def _each(compiled: _Compiled) -> _Each:
+def _each(compiled: _Compiled, base_url: str) -> _Each:
     rule, hit = compiled.rule, compiled.each
     assert hit is not None and not hit.message
+    fix = hit.fix or None
     return _Each(
         rule["id"],
         rule["kind"],
@@ -454,9 +462,9 @@ def _each(compiled: _Compiled) -> _Each:
         rule["message"],
         "{match}" in rule["message"],
         hit.suggestion,
-        rule["link"],
-        hit.fix or None,
-        keep_first_letter_case("A", hit.fix) if hit.fix else None,
+        base_url + rule["link"],
+        fix,
+        keep_first_letter_case("A", fix) if fix else None,
     )
 
 
