@@ -20,7 +20,10 @@ from generator.vocabulary import SEVERITY_ORDER
 __all__ = ["Checker", "Finding", "TermBudgetError", "UnknownName"]
 
 _NEWLINE = re.compile("\n")
-_OFFSET = operator.itemgetter(8)
+_START_GROUP = operator.itemgetter(0, 2)
+#: Up to how many findings of other rules are put in their places among the term findings,
+#: rather than all sorted again.
+_INSERTED = 64
 # The playbook compiled last, kept whole (not by id, which another object could reuse).
 _LAST: dict[str, tuple[Any, Checker]] = {}
 _LAST_LOCK = threading.Lock()
@@ -147,12 +150,12 @@ class Checker:
         # whole conversations, which never check a reply.
         self._settings: dict[str, Mapping[str, Any]] = {}
         self._beyond: dict[str, tuple[_Compiled, ...]] = {}
-        numbers: dict[str, int] = {}
+        term_keys: dict[str, list[str]] = {}
         for channel in rules["channels"]:
             self._settings[channel["id"]] = {
                 key: channel.get(key) for key in ("kind", "public", "business_hours")
             } | {"response_times": channel.get("response_times", {})}
-            groups, others, beyond = {}, [], []
+            keys, others, beyond = term_keys.setdefault(channel["id"], []), [], []
             for key in channel["rules"]:
                 rule = rules["rules"][key]
                 if KINDS[rule["kind"]].scope != "reply":
@@ -160,12 +163,22 @@ class Checker:
                 elif KINDS[rule["kind"]].terms is None:
                     others.append((key, rule))
                 else:
-                    compiled = self._shared.get(key) or _compile(key, rule, self._shared)
-                    groups[numbers.setdefault(key, len(numbers))] = compiled
-            missing = tuple((n, c) for n, c in groups.items() if c.reports_missing)
-            self._channels[channel["id"]] = _Channel(groups, frozenset(groups), missing)
+                    _compile(key, rule, self._shared)
+                    keys.append(key)
             self._others[channel["id"]] = others
             self._beyond[channel["id"]] = tuple(beyond)
+        # Groups numbered in the order of their findings at one offset (the most severe
+        # first, then by rule id), so that a reply's term findings sort by offset and group.
+        numbers = {
+            key: number
+            for number, key in enumerate(
+                sorted({k for keys in term_keys.values() for k in keys}, key=self._rank)
+            )
+        }
+        for channel_id, keys in term_keys.items():
+            groups = {numbers[key]: self._shared[key] for key in keys}
+            missing = tuple((n, c) for n, c in groups.items() if c.reports_missing)
+            self._channels[channel_id] = _Channel(groups, frozenset(groups), missing)
         self._terms = TermIndex([self._shared[key].terms for key in numbers])  # type: ignore[misc]
         # Per channel, situation, kinds and base URL: the term groups that apply, with what
         # their findings share (None for a rule whose kind reports its own way).
@@ -173,6 +186,10 @@ class Checker:
             tuple[str, str | None, tuple[str, ...] | None, str],
             tuple[dict[int, _Each | None], tuple[tuple[int, _Compiled], ...]],
         ] = {}
+
+    def _rank(self, key: str) -> tuple[int, str, str]:
+        rule = self._rules[key]
+        return -SEVERITY_ORDER[rule["severity"]], rule["id"], key
 
     def _term_plan(
         self, channel: str, situation: str | None, kinds: Sequence[str] | None
@@ -296,6 +313,7 @@ class Checker:
         wanted, missing = self._term_plan(channel, situation, kinds)
         reported: dict[int, list[Match]] = {}
         findings = self._term_findings(text, reading, lines, wanted, reported)
+        others: list[Finding] = []
         for compiled, hit in self._hits(channel, reported, missing, plan, reading, context, kinds):
             rule = compiled.rule
             start, end = hit.start, hit.end
@@ -310,7 +328,7 @@ class Checker:
                 message = message.replace("{match}", match)
             if hit.message:
                 message = f"{message.rstrip('.')}: {hit.message}."
-            findings.append(
+            others.append(
                 Finding(
                     rule["id"],
                     rule["kind"],
@@ -327,11 +345,14 @@ class Checker:
                     keep_first_letter_case(match, hit.fix) if hit.fix else None,
                 )
             )
-        if len(findings) > 1:
-            # By offset alone where no two share one: the same order, from a key made in C.
-            findings.sort(key=_OFFSET)
-            if len(set(map(_OFFSET, findings))) < len(findings):
-                findings.sort(key=_order)
+        if len(others) > 1:
+            others.sort(key=_order)
+        if len(others) > _INSERTED:
+            findings += others
+            findings.sort(key=_order)
+        else:  # the term findings come in order: the few others go in their places
+            for finding in others:
+                bisect.insort_right(findings, finding, key=_order)
         return findings
 
     def _term_findings(
@@ -343,12 +364,19 @@ class Checker:
         reported: dict[int, list[Match]],
     ) -> list[Finding]:
         """The findings of the rules whose kinds report every match alike, made straight from
-        the matches of the one pass; the matches of the other term rules go to `reported`."""
+        the matches of the one pass, in the order of findings; the matches of the other term
+        rules go to `reported`."""
         findings: list[Finding] = []
         if not wanted:
             return findings
+        spans = self._terms.spans(reading, wanted)
+        spans.sort(key=_START_GROUP)
         new = tuple.__new__
-        for start, end, group, term in self._terms.spans(reading, wanted):
+        line, line_start, next_line = 1, 0, len(text) + 1
+        if lines is not None:
+            lines.append(next_line)  # so that every line has a next one
+            next_line = lines[1]
+        for start, end, group, term in spans:
             each = wanted[group]
             if each is None:
                 reported.setdefault(group, []).append(Match(start, end, term))
@@ -359,11 +387,14 @@ class Checker:
                 message = message.replace("{match}", match)
             if capital_fix is not fix and match[:1].isupper():
                 fix = capital_fix
-            if lines is None:
-                line, column, end_line, end_column = 1, start + 1, 1, end + 1
+            if start >= next_line:  # the lines, swept once: spans come by start
+                line = bisect.bisect_right(lines, start, line) - 1  # type: ignore[arg-type]
+                line_start, next_line = lines[line], lines[line + 1]  # type: ignore[index]
+                line += 1
+            if end < next_line:
+                end_line, end_column = line, end - line_start + 1
             else:
-                line, column = _position(lines, start)
-                end_line, end_column = _position(lines, end)
+                end_line, end_column = _position(lines, end)  # type: ignore[arg-type]
             findings.append(
                 new(
                     Finding,
@@ -373,7 +404,7 @@ class Checker:
                         severity,
                         message,
                         line,
-                        column,
+                        start - line_start + 1,
                         end_line,
                         end_column,
                         start,
@@ -384,6 +415,8 @@ class Checker:
                     ),
                 )
             )
+        if lines is not None:
+            lines.pop()
         return findings
 
     def _hits(

@@ -83,6 +83,7 @@ class TermGroup(NamedTuple):
 
 _TERM, _EXCEPTION = 0, 1
 _GROUP = operator.itemgetter(2)
+_GROUP_START = operator.itemgetter(2, 0)
 
 
 class TermIndex:
@@ -123,16 +124,17 @@ class TermIndex:
         for case_sensitive, automaton in self._automata.items():
             haystack = words if case_sensitive else reading.folded
             for end, (length, number, index, others) in automaton.iter(haystack):
-                # Whole words only: no word character (letter, digit, _) on either side.
+                # Whole words only: no word character (letter, digit, _) on either side; most
+                # often a space, which is compared first as the cheapest test.
                 start = end - length + 1
                 if start:
                     char = words[start - 1]
-                    if char.isalnum() or char == "_":
+                    if char != " " and (char.isalnum() or char == "_"):
                         continue
                 end += 1
                 if end < size:
                     char = words[end]
-                    if char.isalnum() or char == "_":
+                    if char != " " and (char.isalnum() or char == "_"):
                         continue
                 if others is None:  # most terms: of one group, not an exception
                     if number in wanted:
@@ -151,10 +153,7 @@ class TermIndex:
             hits = _leftmost_longest(hits)
         if excepted:
             hits = _outside(hits, _leftmost_longest(excepted))
-        if reading.as_typed:
-            return hits
-        span = reading.span
-        return [(*span(start, end), group, term) for start, end, group, term in hits]
+        return hits if reading.as_typed else reading.typed_spans(hits)
 
     def find(
         self, text: str | Reading, active: Container[int] | None = None
@@ -186,14 +185,13 @@ def _automaton(keys: dict[str, dict[tuple[int, int], int]]) -> ahocorasick.Autom
     return automaton
 
 
-def _by_group(span: Span) -> tuple[int, int, int]:
-    return span[2], span[0], -span[1]
-
-
 def _leftmost_longest(spans: list[Span]) -> list[Span]:
-    """The spans as a regular expression of a group's alternatives would find them: of
-    overlapping ones, the leftmost, then the longest; sorted by group and start."""
-    spans.sort(key=_by_group)
+    """The spans, as found (by end), as a regular expression of a group's alternatives would
+    find them: of overlapping ones, the leftmost, then the longest; sorted by group and start."""
+    # Reversed, the spans of a group that start together come longest first; sorting is
+    # stable, so they stay so.
+    spans.reverse()
+    spans.sort(key=_GROUP_START)
     kept: list[Span] = []
     group, last = -1, 0
     for span in spans:
