@@ -154,3 +154,24 @@ def test_the_text_read_last_is_read_once() -> None:
     assert read(text) is first
     assert read("Hello there!") is not first
     assert read(text).text is text
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical_span", "typed"),
+    [
+        ("Hi  there", (2, 3), (2, 4)),  # the space that stands for a run stands for all of it
+        ("Hi  there", (3, 8), (4, 9)),
+        ("Hi  there", (0, 3), (0, 4)),
+        ("Hi \t there  now", (3, 9), (5, 12)),
+        ("cafe\u0301 ok", (3, 4), (3, 5)),  # a composed letter is its letter and accent
+        ("cafe\u0301 ok", (4, 7), (5, 8)),
+        ("cafe\u0301  ok", (0, 7), (0, 9)),
+        ("Hi there", (4, 4), (4, 4)),
+    ],
+)
+def test_canonical_spans_as_typed(
+    text: str, canonical_span: tuple[int, int], typed: tuple[int, int]
+) -> None:
+    reading = Reading(text)
+    assert reading.span(*canonical_span) == typed
+    assert reading.typed_spans([(*canonical_span, 7, 8)]) == [(*typed, 7, 8)]

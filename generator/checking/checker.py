@@ -203,7 +203,7 @@ class Checker:
             for group, compiled in terms.groups.items():
                 rule = compiled.rule
                 if _applies(rule, situation) and (kinds is None or rule["kind"] in kinds):
-                    alike = compiled.each is not None and not compiled.reports_missing
+                    alike = compiled.each is not None
                     wanted[group] = _each(compiled, self._base_url) if alike else None
             missing = tuple((n, c) for n, c in terms.missing if n in wanted)
             plan = self._term_plans[key] = (wanted, missing)

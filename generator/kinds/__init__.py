@@ -14,8 +14,9 @@ A kind that looks for terms gives, instead of `compile`, `terms(normalised)` (th
 find) and `report(normalised)` (from the matches found to the hits), so that the checker can
 find the terms of every rule of a channel in one pass over the reply; `REPORTS_MISSING =
 True` says that it reports also when none of its terms is found. A term kind that reports
-every match alike gives `each(normalised)` too: the hit of any match, its span aside, from
-which the checker makes the findings of a reply's matches without calling `report`.
+every match alike, and nothing else, gives `each(normalised)` too: the hit of any match, its
+span aside, from which the checker makes the findings of a reply's matches without calling
+`report`.
 """
 
 from __future__ import annotations

@@ -12,8 +12,9 @@ The semantics, spelled out for other implementations in the JSON export:
 Every term of every group (a rule's terms, with its case sensitivity and exceptions) goes
 into one Aho-Corasick automaton over the reply's canonical text (see `reading`), so that one
 pass finds them all, in time linear in the reply plus what it finds, however many terms
-there are. Each whole-word occurrence is then given to its groups, which keep the leftmost,
-longest of overlapping ones, as a regular expression of the alternatives would.
+there are. Each whole-word occurrence is then given to its groups as a compact span (start,
+end, group, term), and a group that has two or more keeps the leftmost, longest of
+overlapping ones, as a regular expression of the alternatives would.
 """
 
 from __future__ import annotations

@@ -195,8 +195,8 @@ class Reading:
                 if index < 0:
                     typed_end = end
                 else:
-                    nfc_start, nfc_end, piece_start, piece_end = pieces[index]
-                    typed_end = piece_end if end <= nfc_end else piece_end + end - nfc_end
+                    nfc_end, piece_end = pieces[index][1], pieces[index][3]
+                    typed_end = piece_end + max(end - nfc_end, 0)
             else:
                 typed_end = typed_start
             out.append((typed_start, typed_end, first, second))
