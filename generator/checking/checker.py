@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import operator
 import re
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -12,14 +13,18 @@ from typing import Any, NamedTuple
 from generator.checking.situations import Detection, Detector, detector_for
 from generator.kinds import KINDS, Context, Hit, Matcher, Reporter
 from generator.text.fixes import keep_first_letter_case
-from generator.text.matching import TermBudgetError, TermGroup, TermIndex
-from generator.text.reading import Reading
+from generator.text.matching import Match, TermBudgetError, TermGroup, TermIndex
+from generator.text.reading import Reading, read
 from generator.vocabulary import SEVERITY_ORDER
 from generator.wording import say, translate
 
 __all__ = ["Checker", "Finding", "TermBudgetError", "UnknownName"]
 
 _NEWLINE = re.compile("\n")
+_START_GROUP = operator.itemgetter(0, 2)
+#: Up to how many findings of other rules are put in their places among the term findings,
+#: rather than all sorted again.
+_INSERTED = 64
 # The playbook compiled last, kept whole (not by id, which another object could reuse).
 _LAST: dict[str, tuple[Any, Checker]] = {}
 _LAST_LOCK = threading.Lock()
@@ -85,6 +90,22 @@ class _Compiled(NamedTuple):
     terms: TermGroup | None = None
     report: Reporter | None = None
     reports_missing: bool = False
+    each: Hit | None = None  # the hit of every match, when the kind reports them alike
+
+
+class _Each(NamedTuple):
+    """What the findings of a rule's matches share, when its kind reports them alike (the
+    link with the checker's base URL, the fix of a match that starts with a capital)."""
+
+    rule: str
+    kind: str
+    severity: str
+    message: str
+    placeholder: bool  # whether the message quotes the match
+    suggestion: str | None
+    link: str
+    fix: str | None
+    capital_fix: str | None  # the very `fix` object when a capital changes nothing
 
 
 class _Channel(NamedTuple):
@@ -130,12 +151,12 @@ class Checker:
         # whole conversations, which never check a reply.
         self._settings: dict[str, Mapping[str, Any]] = {}
         self._beyond: dict[str, tuple[_Compiled, ...]] = {}
-        numbers: dict[str, int] = {}
+        term_keys: dict[str, list[str]] = {}
         for channel in rules["channels"]:
             self._settings[channel["id"]] = {
                 key: channel.get(key) for key in ("kind", "public", "business_hours")
             } | {"response_times": channel.get("response_times", {})}
-            groups, others, beyond = {}, [], []
+            keys, others, beyond = term_keys.setdefault(channel["id"], []), [], []
             for key in channel["rules"]:
                 rule = rules["rules"][key]
                 if KINDS[rule["kind"]].scope != "reply":
@@ -143,13 +164,52 @@ class Checker:
                 elif KINDS[rule["kind"]].terms is None:
                     others.append((key, rule))
                 else:
-                    compiled = self._shared.get(key) or _compile(key, rule, self._shared)
-                    groups[numbers.setdefault(key, len(numbers))] = compiled
-            missing = tuple((n, c) for n, c in groups.items() if c.reports_missing)
-            self._channels[channel["id"]] = _Channel(groups, frozenset(groups), missing)
+                    _compile(key, rule, self._shared)
+                    keys.append(key)
             self._others[channel["id"]] = others
             self._beyond[channel["id"]] = tuple(beyond)
+        # Groups numbered in the order of their findings at one offset (the most severe
+        # first, then by rule id), so that a reply's term findings sort by offset and group.
+        numbers = {
+            key: number
+            for number, key in enumerate(
+                sorted({k for keys in term_keys.values() for k in keys}, key=self._rank)
+            )
+        }
+        for channel_id, keys in term_keys.items():
+            groups = {numbers[key]: self._shared[key] for key in keys}
+            missing = tuple((n, c) for n, c in groups.items() if c.reports_missing)
+            self._channels[channel_id] = _Channel(groups, frozenset(groups), missing)
         self._terms = TermIndex([self._shared[key].terms for key in numbers])  # type: ignore[misc]
+        # Per channel, situation, kinds and base URL: the term groups that apply, with what
+        # their findings share (None for a rule whose kind reports its own way).
+        self._term_plans: dict[
+            tuple[str, str | None, tuple[str, ...] | None, str],
+            tuple[dict[int, _Each | None], tuple[tuple[int, _Compiled], ...]],
+        ] = {}
+
+    def _rank(self, key: str) -> tuple[int, str, str]:
+        rule = self._rules[key]
+        return -SEVERITY_ORDER[rule["severity"]], rule["id"], key
+
+    def _term_plan(
+        self, channel: str, situation: str | None, kinds: Sequence[str] | None
+    ) -> tuple[dict[int, _Each | None], tuple[tuple[int, _Compiled], ...]]:
+        """The groups of a channel's term rules that apply, and the rules that report a miss."""
+        key = (channel, situation, None if kinds is None else tuple(kinds), self._base_url)
+        plan = self._term_plans.get(key)
+        if plan is None:
+            terms = self._channels[channel]
+            wanted: dict[int, _Each | None] = {}
+            for group, compiled in terms.groups.items():
+                rule = compiled.rule
+                if _applies(rule, situation) and (kinds is None or rule["kind"] in kinds):
+                    alike = compiled.each is not None
+                    each = _each(compiled, self._base_url, self.language) if alike else None
+                    wanted[group] = each
+            missing = tuple((n, c) for n, c in terms.missing if n in wanted)
+            plan = self._term_plans[key] = (wanted, missing)
+        return plan
 
     def _plan(self, channel: str, situation: str | None) -> tuple[_Compiled, ...]:
         plan = self._plans.get((channel, situation))
@@ -248,12 +308,15 @@ class Checker:
         kinds: Sequence[str] | None = None,
     ) -> list[Finding]:
         plan = self._plan(channel, situation)
-        reading = Reading(text)
+        reading = read(text)
         context = Context(situation=situation, waited=waited, metric=metric)
         lines = [0, *(m.end() for m in _NEWLINE.finditer(text))] if "\n" in text else None
         base_url, language = self._base_url, self.language
-        findings: list[Finding] = []
-        for compiled, hit in self._hits(channel, plan, reading, context, kinds):
+        wanted, missing = self._term_plan(channel, situation, kinds)
+        reported: dict[int, list[Match]] = {}
+        findings = self._term_findings(text, reading, lines, wanted, reported)
+        others: list[Finding] = []
+        for compiled, hit in self._hits(channel, reported, missing, plan, reading, context, kinds):
             rule = compiled.rule
             start, end = hit.start, hit.end
             match = text[start:end]
@@ -267,7 +330,7 @@ class Checker:
                 message = message.replace("{match}", match)
             if hit.message:
                 message = f"{message.rstrip('.')}: {translate(hit.message, language)}."
-            findings.append(
+            others.append(
                 Finding(
                     rule["id"],
                     rule["kind"],
@@ -284,35 +347,99 @@ class Checker:
                     keep_first_letter_case(match, hit.fix) if hit.fix else None,
                 )
             )
-        if len(findings) > 1:
+        if len(others) > 1:
+            others.sort(key=_order)
+        if len(others) > _INSERTED:
+            findings += others
             findings.sort(key=_order)
+        else:  # the term findings come in order: the few others go in their places
+            for finding in others:
+                bisect.insort_right(findings, finding, key=_order)
+        return findings
+
+    def _term_findings(
+        self,
+        text: str,
+        reading: Reading,
+        lines: list[int] | None,
+        wanted: dict[int, _Each | None],
+        reported: dict[int, list[Match]],
+    ) -> list[Finding]:
+        """The findings of the rules whose kinds report every match alike, made straight from
+        the matches of the one pass, in the order of findings; the matches of the other term
+        rules go to `reported`."""
+        findings: list[Finding] = []
+        if not wanted:
+            return findings
+        spans = self._terms.spans(reading, wanted)
+        spans.sort(key=_START_GROUP)
+        new = tuple.__new__
+        line, line_start, next_line = 1, 0, len(text) + 1
+        if lines is not None:
+            lines.append(next_line)  # so that every line has a next one
+            next_line = lines[1]
+        for start, end, group, term in spans:
+            each = wanted[group]
+            if each is None:
+                reported.setdefault(group, []).append(Match(start, end, term))
+                continue
+            rule, kind, severity, message, placeholder, suggestion, link, fix, capital_fix = each
+            match = text[start:end]
+            if placeholder:
+                message = message.replace("{match}", match)
+            if capital_fix is not fix and match[:1].isupper():
+                fix = capital_fix
+            if start >= next_line:  # the lines, swept once: spans come by start
+                line = bisect.bisect_right(lines, start, line) - 1  # type: ignore[arg-type]
+                line_start, next_line = lines[line], lines[line + 1]  # type: ignore[index]
+                line += 1
+            if end < next_line:
+                end_line, end_column = line, end - line_start + 1
+            else:
+                end_line, end_column = _position(lines, end)  # type: ignore[arg-type]
+            findings.append(
+                new(
+                    Finding,
+                    (
+                        rule,
+                        kind,
+                        severity,
+                        message,
+                        line,
+                        start - line_start + 1,
+                        end_line,
+                        end_column,
+                        start,
+                        match,
+                        suggestion,
+                        link,
+                        fix,
+                    ),
+                )
+            )
+        if lines is not None:
+            lines.pop()
         return findings
 
     def _hits(
         self,
         channel: str,
+        reported: dict[int, list[Match]],
+        missing: tuple[tuple[int, _Compiled], ...],
         plan: tuple[_Compiled, ...],
         reading: Reading,
         context: Context,
         kinds: Sequence[str] | None,
     ) -> Iterator[tuple[_Compiled, Hit]]:
-        """Each rule's hits, at offsets of the reply as typed."""
-        terms = self._channels[channel]
-        situation = context.situation
-        found = self._terms.find(reading, terms.active) if terms.active else {}
-        for group, matches in found.items():
-            compiled = terms.groups[group]
-            if _applies(compiled.rule, situation) and (
-                kinds is None or compiled.rule["kind"] in kinds
-            ):
-                for hit in compiled.report(matches, context):  # type: ignore[misc]
-                    yield compiled, hit
-        for group, compiled in terms.missing:
-            if (
-                group not in found
-                and _applies(compiled.rule, situation)
-                and (kinds is None or compiled.rule["kind"] in kinds)
-            ):
+        """The hits of the term rules whose kinds report their own way, of the rules that
+        report a miss, and of the other rules, at offsets of the reply as typed."""
+        groups = self._channels[channel].groups
+        for group, matches in reported.items():
+            compiled = groups[group]
+            for hit in compiled.report(matches, context):  # type: ignore[misc]
+                yield compiled, hit
+        for group, compiled in missing:
+            if group not in reported:
                 for hit in compiled.report([], context):  # type: ignore[misc]
                     yield compiled, hit
         for compiled in plan:
@@ -347,11 +474,33 @@ def _compile(key: str, rule: Mapping[str, Any], shared: dict[str, _Compiled]) ->
         kind, options = KINDS[rule["kind"]], rule["options"]
         if kind.terms is not None and kind.report is not None:
             shared[key] = _Compiled(
-                rule, None, kind.terms(options), kind.report(options), kind.reports_missing
+                rule,
+                None,
+                kind.terms(options),
+                kind.report(options),
+                kind.reports_missing,
+                None if kind.each is None else kind.each(options),
             )
         else:
             shared[key] = _Compiled(rule, kind.compile(options))
     return shared[key]
+
+
+def _each(compiled: _Compiled, base_url: str, language: str) -> _Each:
+    rule, hit = compiled.rule, compiled.each
+    assert hit is not None and not hit.message
+    fix = hit.fix or None
+    return _Each(
+        rule["id"],
+        rule["kind"],
+        rule["severity"],
+        rule["message"],
+        "{match}" in rule["message"],
+        translate(hit.suggestion, language),
+        base_url + rule["link"],
+        fix,
+        keep_first_letter_case("A", fix) if fix else None,
+    )
 
 
 def _joinable(base_url: str) -> str:

@@ -166,16 +166,33 @@ def first_problem(value: Any, schema: dict[str, Any], where: str = "") -> tuple[
             if found:
                 return found
     if "oneOf" in schema:
-        fits = sum(first_problem(value, option, where) is None for option in schema["oneOf"])
+        fits = sum(
+            not _ruled_out(value, option) and first_problem(value, option, where) is None
+            for option in schema["oneOf"]
+        )
         if fits != 1:
             return where, f"{json.dumps(value)[:40]} fits {fits} of the choices, not one"
     for part in schema.get("allOf", ()):
-        if "if" in part and first_problem(value, part["if"], where) is not None:
+        if "if" in part and (
+            _ruled_out(value, part["if"]) or first_problem(value, part["if"], where) is not None
+        ):
             continue
         found = first_problem(value, part.get("then", part), where)
         if found:
             return found
     return None
+
+
+def _ruled_out(value: Any, schema: dict[str, Any]) -> bool:
+    """Whether an object has a property other than the `const` of the schema's, so that the
+    schema fails whatever else holds: a rule's kind picks its options' schema out of 15 at
+    once, without the messages of 14 failures."""
+    if not isinstance(value, dict):
+        return False
+    return any(
+        "const" in property_schema and name in value and value[name] != property_schema["const"]
+        for name, property_schema in schema.get("properties", {}).items()
+    )
 
 
 def _object_problem(

@@ -13,7 +13,10 @@ pairs).
 A kind that looks for terms gives, instead of `compile`, `terms(normalised)` (the TermGroup to
 find) and `report(normalised)` (from the matches found to the hits), so that the checker can
 find the terms of every rule of a channel in one pass over the reply; `REPORTS_MISSING =
-True` says that it reports also when none of its terms is found.
+True` says that it reports also when none of its terms is found. A term kind that reports
+every match alike, and nothing else, gives `each(normalised)` too: the hit of any match, its
+span aside, from which the checker makes the findings of a reply's matches without calling
+`report`.
 """
 
 from __future__ import annotations
@@ -146,6 +149,7 @@ class RuleKind:
     report: Callable[[dict[str, Any]], Reporter] | None = None
     reports_missing: bool = False
     scope: str = "reply"
+    each: Callable[[dict[str, Any]], Hit] | None = None
 
 
 def _term_compile(module: ModuleType) -> Callable[[dict[str, Any]], Matcher]:
@@ -227,6 +231,7 @@ def _kind(module: ModuleType) -> RuleKind:
         terms=getattr(module, "terms", None),
         report=getattr(module, "report", None),
         reports_missing=getattr(module, "REPORTS_MISSING", False),
+        each=getattr(module, "each", None),
     )
 
 

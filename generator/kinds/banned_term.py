@@ -68,11 +68,15 @@ def terms(options: dict[str, Any]) -> TermGroup:
     )
 
 
-def report(options: dict[str, Any]) -> Reporter:
+def each(options: dict[str, Any]) -> Hit:
+    """The hit of any match, its span aside."""
     replacement = options["replacement"]
     suggestion = (
         say("write '{replacement}' instead", replacement=replacement) if replacement else None
     )
-    return lambda matches, context: [
-        Hit(m.start, m.end, suggestion=suggestion, fix=replacement) for m in matches
-    ]
+    return Hit(0, 0, suggestion=suggestion, fix=replacement)
+
+
+def report(options: dict[str, Any]) -> Reporter:
+    hit = each(options)
+    return lambda matches, context: [hit._replace(start=m.start, end=m.end) for m in matches]

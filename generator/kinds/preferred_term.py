@@ -62,8 +62,12 @@ def terms(options: dict[str, Any]) -> TermGroup:
     )
 
 
-def report(options: dict[str, Any]) -> Reporter:
+def each(options: dict[str, Any]) -> Hit:
+    """The hit of any match, its span aside."""
     suggestion = say("write '{term}' instead", term=options["term"])
-    return lambda matches, context: [
-        Hit(m.start, m.end, suggestion=suggestion, fix=options["term"]) for m in matches
-    ]
+    return Hit(0, 0, suggestion=suggestion, fix=options["term"])
+
+
+def report(options: dict[str, Any]) -> Reporter:
+    hit = each(options)
+    return lambda matches, context: [hit._replace(start=m.start, end=m.end) for m in matches]

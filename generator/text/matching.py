@@ -12,26 +12,28 @@ The semantics, spelled out for other implementations in the JSON export:
 Every term of every group (a rule's terms, with its case sensitivity and exceptions) goes
 into one Aho-Corasick automaton over the reply's canonical text (see `reading`), so that one
 pass finds them all, in time linear in the reply plus what it finds, however many terms
-there are. Each whole-word occurrence is then given to its groups, which keep the leftmost,
-longest of overlapping ones, as a regular expression of the alternatives would.
+there are. Each whole-word occurrence is then given to its groups as a compact span (start,
+end, group, term), and a group that has two or more keeps the leftmost, longest of
+overlapping ones, as a regular expression of the alternatives would.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
-from collections.abc import Set as AbstractSet
+import operator
+from collections.abc import Container, Iterator, Sequence
 from typing import NamedTuple
 
 import ahocorasick
 
-from generator.text.reading import APOSTROPHES, Reading, canonical_term
+from generator.text.reading import APOSTROPHES, Reading, canonical_term, read
 
 __all__ = [
     "APOSTROPHES",
     "MAX_TERM_CHARACTERS",
     "Match",
     "Reading",
+    "Span",
     "TermBudgetError",
     "TermGroup",
     "TermIndex",
@@ -68,6 +70,10 @@ class Match(NamedTuple):
     term: int  # which of the group's terms (its index in the group)
 
 
+#: A match of a group's term: (start, end, group, index of the term in the group).
+Span = tuple[int, int, int, int]
+
+
 class TermGroup(NamedTuple):
     """The terms one rule looks for."""
 
@@ -77,6 +83,8 @@ class TermGroup(NamedTuple):
 
 
 _TERM, _EXCEPTION = 0, 1
+_GROUP = operator.itemgetter(2)
+_GROUP_START = operator.itemgetter(2, 0)
 
 
 class TermIndex:
@@ -103,81 +111,116 @@ class TermIndex:
             case_sensitive: _automaton(keys) for case_sensitive, keys in entries.items() if keys
         }
 
-    def find(
-        self, text: str | Reading, active: AbstractSet[int] | None = None
-    ) -> dict[int, list[Match]]:
-        """The matches of each group found in the text (of the `active` ones, by default of
-        all), at offsets of the text as typed; a group found nowhere is left out."""
-        reading = text if isinstance(text, Reading) else Reading(text)
-        found: dict[int, list[Match]] = {}
-        excepted: dict[int, list[Match]] = {}
+    def spans(self, text: str | Reading, wanted: Container[int] | None = None) -> list[Span]:
+        """The matches of the `wanted` groups (by default all) as (start, end, group, term)
+        at offsets of the text as typed: within a group the leftmost, longest of overlapping
+        ones, by start, and none inside one of its exceptions; groups in no set order."""
+        reading = text if isinstance(text, Reading) else read(text)
+        if wanted is None:
+            wanted = range(len(self.groups))
+        hits: list[Span] = []
+        excepted: list[Span] = []
         words = reading.canonical
         size = len(words)
         for case_sensitive, automaton in self._automata.items():
             haystack = words if case_sensitive else reading.folded
-            for end, (length, owners) in automaton.iter(haystack):
-                # Whole words only: no word character (letter, digit, _) on either side.
+            for end, (length, number, index, others) in automaton.iter(haystack):
+                # Whole words only: no word character (letter, digit, _) on either side; most
+                # often a space, which is compared first as the cheapest test.
                 start = end - length + 1
                 if start:
                     char = words[start - 1]
-                    if char.isalnum() or char == "_":
+                    if char != " " and (char.isalnum() or char == "_"):
                         continue
                 end += 1
                 if end < size:
                     char = words[end]
-                    if char.isalnum() or char == "_":
+                    if char != " " and (char.isalnum() or char == "_"):
                         continue
-                for number, role, index in owners:
-                    if active is not None and number not in active:
-                        continue
-                    spans = found if role == _TERM else excepted
-                    if number in spans:
-                        spans[number].append(Match(start, end, index))
-                    else:
-                        spans[number] = [Match(start, end, index)]
-        if reading.as_typed and not excepted:  # the common case: nothing to settle or map
-            for number, matches in found.items():
-                if len(matches) > 1:
-                    found[number] = _leftmost_longest(matches)
-            return found
-        return {
-            number: _matches(reading, spans, excepted.get(number))
-            for number, spans in found.items()
-        }
+                if others is None:  # most terms: of one group, not an exception
+                    if number in wanted:
+                        hits.append((start, end, number, index))
+                    continue
+                for number, index in others:
+                    if number in wanted:
+                        if index < 0:
+                            excepted.append((start, end, number, ~index))
+                        else:
+                            hits.append((start, end, number, index))
+        if not hits:
+            return []
+        # Overlapping matches of a group need settling only where a group has two or more.
+        if len(hits) > 1 and len(set(map(_GROUP, hits))) < len(hits):
+            hits = _leftmost_longest(hits)
+        if excepted:
+            hits = _outside(hits, _leftmost_longest(excepted))
+        return hits if reading.as_typed else reading.typed_spans(hits)
+
+    def find(
+        self, text: str | Reading, active: Container[int] | None = None
+    ) -> dict[int, list[Match]]:
+        """The matches of each group found in the text (of the `active` ones, by default of
+        all), at offsets of the text as typed; a group found nowhere is left out."""
+        found: dict[int, list[Match]] = {}
+        for start, end, group, term in self.spans(text, active):
+            if group in found:
+                found[group].append(Match(start, end, term))
+            else:
+                found[group] = [Match(start, end, term)]
+        return found
 
 
 def _automaton(keys: dict[str, dict[tuple[int, int], int]]) -> ahocorasick.Automaton:
+    """Each key with its length and owners: (length, group, index of the term, None) for the
+    key of one group's term, else (length, -1, -1, owners), an owner being (group, index of
+    the term) or (group, ~index of the exception), so that its role is the index's sign."""
     automaton = ahocorasick.Automaton()
     for key, owners in keys.items():
-        automaton.add_word(key, (len(key), tuple((n, r, i) for (n, r), i in owners.items())))
+        if len(owners) == 1 and next(iter(owners))[1] == _TERM:
+            ((number, _), index), *_ = owners.items()
+            automaton.add_word(key, (len(key), number, index, None))
+        else:
+            others = tuple((n, i if r == _TERM else ~i) for (n, r), i in owners.items())
+            automaton.add_word(key, (len(key), -1, -1, others))
     automaton.make_automaton()
     return automaton
 
 
-def _leftmost_longest(spans: list[Match]) -> list[Match]:
-    kept, last = [], 0
-    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
-        if span[0] >= last:
-            kept.append(span)
-            last = span[1]
+def _leftmost_longest(spans: list[Span]) -> list[Span]:
+    """The spans, as found (by end), as a regular expression of a group's alternatives would
+    find them: of overlapping ones, the leftmost, then the longest; sorted by group and start."""
+    # Reversed, the spans of a group that start together come longest first; sorting is
+    # stable, so they stay so.
+    spans.reverse()
+    spans.sort(key=_GROUP_START)
+    kept: list[Span] = []
+    group, last = -1, 0
+    for span in spans:
+        if span[2] != group:
+            group = span[2]
+        elif span[0] < last:
+            continue
+        last = span[1]
+        kept.append(span)
     return kept
 
 
-def _matches(reading: Reading, spans: list[Match], exceptions: list[Match] | None) -> list[Match]:
-    kept = _leftmost_longest(spans) if len(spans) > 1 else spans
-    if exceptions:
-        allowed = _leftmost_longest(exceptions)
-        starts = [s for s, _, _ in allowed]
-        kept = [k for k in kept if not _inside(k, allowed, starts)]
-    if reading.as_typed:
-        return kept
-    return [Match(*reading.span(start, end), index) for start, end, index in kept]
-
-
-def _inside(span: Match, allowed: list[Match], starts: list[int]) -> bool:
-    """Whether a span lies within one of the (sorted, disjoint) exception spans."""
-    index = bisect.bisect_right(starts, span[0]) - 1
-    return index >= 0 and span[1] <= allowed[index][1]
+def _outside(kept: list[Span], exceptions: list[Span]) -> list[Span]:
+    """The spans that lie within none of their group's (sorted, disjoint) exception spans."""
+    allowed: dict[int, tuple[list[int], list[int]]] = {}
+    for start, end, group, _ in exceptions:
+        starts, ends = allowed.setdefault(group, ([], []))
+        starts.append(start)
+        ends.append(end)
+    out = []
+    for span in kept:
+        spans = allowed.get(span[2])
+        if spans is not None:
+            index = bisect.bisect_right(spans[0], span[0]) - 1
+            if index >= 0 and span[1] <= spans[1][index]:
+                continue
+        out.append(span)
+    return out
 
 
 class TermMatcher:

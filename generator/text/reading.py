@@ -55,18 +55,35 @@ def canonical_term(term: str, case_sensitive: bool) -> str:
     return reading.canonical if case_sensitive else reading.folded
 
 
+#: A span, (start, end), with two numbers that say what it is a span of.
+Spanned = tuple[int, int, int, int]
+
+
 class Reading:
     """One reply read once: its NFC and canonical forms and their offsets back to `text`."""
 
+    # Changed pieces of the NFC text: (nfc start, nfc end, typed start, typed end).
+    _nfc_pieces: list[tuple[int, int, int, int]]
+    _nfc_starts: list[int]
+    # Runs of two or more spaces, each one space in the canonical text: (canonical
+    # position, nfc start, nfc end).
+    _runs: list[tuple[int, int, int]]
+    _run_starts: list[int]
+
     def __init__(self, text: str) -> None:
         self.text = text
-        # Changed pieces of the NFC text: (nfc start, nfc end, typed start, typed end).
-        self._nfc_pieces: list[tuple[int, int, int, int]] = []
+        self._folded: str | None = None
+        if text.isascii() and text.isprintable() and "  " not in text:
+            # Most replies: NFC already, one space between words and no other white space
+            # (ASCII's other white space is unprintable), no apostrophe but '.
+            self.nfc = self.canonical = text
+            self._nfc_pieces, self._nfc_starts, self._runs, self._run_starts = [], [], [], []
+            self.as_typed = True
+            return
+        self._nfc_pieces = []
         self.nfc = text if unicodedata.is_normalized("NFC", text) else self._normalise(text)
         self._nfc_starts = [p[0] for p in self._nfc_pieces]
-        # Runs of two or more spaces, each one space in the canonical text: (canonical
-        # position, nfc start, nfc end).
-        self._runs: list[tuple[int, int, int]] = []
+        self._runs = []
         removed = 0
         for run in _SPACES.finditer(self.nfc):
             start, end = run.span()
@@ -84,10 +101,10 @@ class Reading:
         self.canonical = canonical
         #: Whether offsets in the canonical text are offsets in the text as typed.
         self.as_typed = not self._runs and not self._nfc_pieces
-        self._folded: str | None = None
 
     @property
     def folded(self) -> str:
+        """The canonical text case-folded, letter for letter."""
         if self._folded is None:
             self._folded = fold(self.canonical)
         return self._folded
@@ -124,33 +141,66 @@ class Reading:
         """The typed span of a span of the NFC text."""
         if not self._nfc_pieces:
             return start, end
-        typed_start = self._typed(start, False)
-        return typed_start, self._typed(end, True) if end > start else typed_start
-
-    def _typed(self, offset: int, is_end: bool) -> int:
-        index = bisect.bisect_right(self._nfc_starts, offset - 1 if is_end else offset) - 1
-        if index < 0:
-            return offset
-        nfc_start, nfc_end, typed_start, typed_end = self._nfc_pieces[index]
-        if offset < nfc_end or (is_end and offset == nfc_end):
-            return typed_end if is_end else typed_start
-        return typed_end + offset - nfc_end
+        typed = self._typed([(start, end, 0, 0)])[0]
+        return typed[0], typed[1]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The typed span of a span of the canonical text."""
-        nfc_start = self._nfc_offset(start, False)
-        return self.nfc_span(nfc_start, self._nfc_offset(end, True) if end > start else nfc_start)
+        typed = self.typed_spans([(start, end, 0, 0)])[0]
+        return typed[0], typed[1]
 
-    def _nfc_offset(self, offset: int, is_end: bool) -> int:
-        if not self._runs:
-            return offset
-        index = bisect.bisect_right(self._run_starts, offset - 1 if is_end else offset) - 1
-        if index < 0:
-            return offset
-        position, nfc_start, nfc_end = self._runs[index]
-        if not is_end and offset == position:
-            return nfc_start
-        return nfc_end + offset - position - 1
+    def typed_spans(self, spans: list[Spanned]) -> list[Spanned]:
+        """Spans of the canonical text, (start, end) and two numbers that stay as they are,
+        as spans of the text as typed."""
+        if self._runs:
+            spans = self._nfc(spans)
+        if self._nfc_pieces:
+            spans = self._typed(spans)
+        return spans
+
+    def _nfc(self, spans: list[Spanned]) -> list[Spanned]:
+        """Canonical spans as NFC spans: a space that stands for a run of them stands for all
+        of it, where a span starts or ends there."""
+        runs, starts = self._runs, self._run_starts
+        out = []
+        for start, end, first, second in spans:
+            index = bisect.bisect_right(starts, start) - 1
+            if index < 0:
+                nfc_start = start
+            else:
+                position, run_start, run_end = runs[index]
+                nfc_start = run_start if start == position else run_end + start - position - 1
+            if end > start:
+                index = bisect.bisect_right(starts, end - 1) - 1
+                nfc_end = end if index < 0 else runs[index][2] + end - runs[index][0] - 1
+            else:
+                nfc_end = nfc_start
+            out.append((nfc_start, nfc_end, first, second))
+        return out
+
+    def _typed(self, spans: list[Spanned]) -> list[Spanned]:
+        """NFC spans as typed spans: a span that starts or ends inside a changed piece takes
+        in the whole piece as typed."""
+        pieces, starts = self._nfc_pieces, self._nfc_starts
+        out = []
+        for start, end, first, second in spans:
+            index = bisect.bisect_right(starts, start) - 1
+            if index < 0:
+                typed_start = start
+            else:
+                nfc_start, nfc_end, piece_start, piece_end = pieces[index]
+                typed_start = piece_start if start < nfc_end else piece_end + start - nfc_end
+            if end > start:
+                index = bisect.bisect_right(starts, end - 1) - 1
+                if index < 0:
+                    typed_end = end
+                else:
+                    nfc_end, piece_end = pieces[index][1], pieces[index][3]
+                    typed_end = piece_end + max(end - nfc_end, 0)
+            else:
+                typed_end = typed_start
+            out.append((typed_start, typed_end, first, second))
+        return out
 
 
 def _clusters(piece: str) -> list[tuple[int, int]]:
@@ -172,3 +222,16 @@ def _clusters(piece: str) -> list[tuple[int, int]]:
         else:
             merged[-1] = (first, end)
     return merged
+
+
+_last: Reading | None = None
+
+
+def read(text: str) -> Reading:
+    """The reading of a text, the same object for the text read last: the checker and the
+    term matchers of its rules read a reply once between them."""
+    global _last
+    last = _last  # one load: another thread may replace it meanwhile, never half-way
+    if last is None or last.text is not text:
+        last = _last = Reading(text)
+    return last
