@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -81,7 +82,8 @@ def test_conformance_vectors_under_node(which: str, shipped: dict[str, str]) -> 
         [_node(), "--test", str(JS)], capture_output=True, text=True, cwd=ROOT, env=env, check=False
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    assert "# fail 0" in result.stdout and "# pass 3" in result.stdout
+    passed = re.search(r"^# pass (\d+)$", result.stdout, re.M)
+    assert "# fail 0" in result.stdout and passed and int(passed.group(1)) >= 38
 
 
 def test_same_findings_as_python_on_real_replies(tmp_path: Path, shipped: dict[str, str]) -> None:
