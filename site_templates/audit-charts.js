@@ -66,10 +66,11 @@
         data: series.values,
         backgroundColor: fill,
         borderColor: fill,
-        borderWidth: data.type === "line" ? 2 : 0,
+        borderWidth: data.type !== "line" ? 0 : series.colour === "all" ? 4 : 2,
         pointStyle: points[n % points.length],
-        pointRadius: 4,
-        spanGaps: true
+        pointRadius: series.colour === "all" ? 5 : 4,
+        /* A period without waits is a gap, not a line drawn across it. */
+        spanGaps: false
       };
     });
   }
