@@ -177,7 +177,7 @@ def test_the_audit_pages_are_the_same_on_every_run(tmp_path: Path) -> None:
         assert (sites[0] / name).read_bytes() == (sites[1] / name).read_bytes(), name
 
 
-def test_a_bad_log_fails_the_build_and_keeps_the_site(site: Path, tmp_path: Path) -> None:
+def test_a_bad_log_fails_the_build_and_keeps_the_site(tmp_path: Path) -> None:
     previous = tmp_path / "site"
     code, _ = build(previous, "--audit", str(LOG))
     assert code == 0
@@ -194,6 +194,12 @@ def test_a_bad_log_fails_the_build_and_keeps_the_site(site: Path, tmp_path: Path
     # With the audit's own option, the bad records are skipped and counted.
     code, output = build(previous, "--audit", str(bad), "--on-error", "skip")
     assert code == 0 and "skipped 2 bad records" in output
+    assert "1 conversations and 1 messages" in " ".join(_text(previous, AUDIT_PAGES[0]).split())
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    code, output = build(previous, "--audit", str(empty))
+    assert code == 0, output
+    assert "The log has no messages." in _text(previous, AUDIT_PAGES[0])
 
 
 def test_the_log_options_are_the_audit_s(tmp_path: Path) -> None:
@@ -272,3 +278,16 @@ def test_the_vendored_chart_library_is_the_npm_package_s(site: Path) -> None:
     # The site ships the same bytes, and the licences beside the library.
     for target, name in VENDORED.items():
         assert (site / target).read_bytes() == (VENDOR / name).read_bytes(), target
+
+
+def test_every_word_of_the_audit_pages_has_an_italian_translation() -> None:
+    from generator.site.audit_content import ROLE_LABELS
+    from generator.site.audit_markup import BAND_LABELS
+    from generator.site.rendering import translations
+
+    used = {*ROLE_LABELS.values(), *BAND_LABELS.values(), "Day", "Week", "Month"}
+    for module in (ROOT / "generator" / "site").glob("audit_*.py"):
+        source = module.read_text(encoding="utf-8")
+        used |= set(re.findall(r'_\(\s*"([^"]+)"\s*[,)]', source))
+    assert len(used) > 30
+    assert sorted(used - set(translations("it"))) == []
