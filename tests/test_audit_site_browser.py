@@ -124,6 +124,13 @@ def test_the_charts_are_drawn_offline_and_payloads_run_nothing(
     assert problems == {}
     text = browser.find_element(By.CSS_SELECTOR, "article").text
     assert "<script>alert(1)</script>" in text and "onerror=alert(2)" in text
+    # An agent's page has no chart, so the chart library is not loaded there.
+    browser.get(url)
+    loaded = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+    )
+    assert any(n.endswith("audit-charts.js") for n in loaded)
+    assert not any(n.endswith("chart.umd.min.js") for n in loaded)
 
 
 def _look(browser, url: str, name: str) -> None:  # noqa: F811
