@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from generator.audit.summary import BAND_NAMES as BANDS
 from generator.cli import main
 from generator.site.audit_data import percentile, period_unit, periods
 from generator.site.audit_pages import VENDOR, VENDORED
@@ -88,38 +89,46 @@ def test_the_site_has_an_audit_section_out_of_search(site: Path) -> None:
 
 
 def test_the_figures_are_the_audit_s(site: Path) -> None:
+    """The pages show what `playbook audit --format json` reports for the same log."""
+    report = json.loads(CliRunner().invoke(main, ["audit", str(LOG), "--format", "json"]).output)
+    summary = report["summary"]
     text = " ".join(_text(site, AUDIT_PAGES[0]).split())
     assert "72 conversations and 204 messages, from 2026-03-23 to 2026-04-07" in text
-    assert "Findings: 15 errors, 7 warnings, 21 suggestions." in text
-    # Live chat's first replies in the sample: 7 acceptable and 3 unacceptable of 10, as the
-    # JSON report of `playbook audit` has them conversation by conversation.
-    report = CliRunner().invoke(main, ["audit", str(LOG), "--format", "json"])
-    waits = [
-        c["first_response"]["band"]
-        for c in json.loads(report.output)["conversations"]
-        if c["channel"] == "live-chat" and c["first_response"]
+    counts = summary["findings"]
+    assert (
+        f"Findings: {counts['error']} errors, {counts['warning']} warnings, "
+        f"{counts['suggestion']} suggestions." in text
+    )
+    # Live chat's first replies (reopened conversations' too), counted in the JSON report.
+    bands = [
+        wait["band"]
+        for c in report["conversations"]
+        if c["channel"] == "live-chat"
+        for wait in [c["first_response"], *c["reopened_first_responses"]]
+        if wait
     ]
-    assert (waits.count("acceptable"), waits.count("unacceptable")) == (7, 3)
+    shares = [round(100 * bands.count(b) / len(bands), 1) for b in BANDS]
+    assert len(bands) == 10 and shares == [0.0, 70.0, 30.0, 0.0]
     assert "Live chat 10 47 s 1 min 16 s 0 (0%) 7 (70%) 3 (30%) 0 (0%)" in text
     first, follow_up, trend = _charts(site, AUDIT_PAGES[0])
     live = first["labels"].index("Live chat")
-    assert [s["values"][live] for s in first["series"]] == [0.0, 70.0, 30.0, 0.0]
-    assert [s["name"] for s in follow_up["series"]] == [
-        "OK",
-        "Acceptable",
-        "Unacceptable",
-        "Still open",
-    ]
+    assert [s["values"][live] for s in first["series"]] == shares
+    names = [s["name"] for s in follow_up["series"]]
+    assert names == ["OK", "Acceptable", "Unacceptable", "Still open"]
     assert trend["labels"][0] == "2026-03-23" and trend["type"] == "line"
     rules, repeated = _charts(site, AUDIT_PAGES[1])
-    assert rules["labels"][:2] == ["copy-paste", "complaint-apology"]
-    assert rules["series"][0]["values"][:2] == [21, 6]
-    assert repeated["series"][0]["values"] == [16, 5]
+    by_count = sorted(summary["rules"].items(), key=lambda item: (-item[1]["findings"], item[0]))
+    assert rules["labels"] == [rule for rule, _ in by_count]
+    assert rules["series"][0]["values"] == [entry["findings"] for _, entry in by_count]
+    tops = summary["rules"]["copy-paste"]["top_texts"]
+    assert repeated["series"][0]["values"] == [top["count"] for top in tops] == [16, 5]
     findings = " ".join(_text(site, AUDIT_PAGES[1]).split())
     assert "my pleasure, <name>. have a lovely day." in findings
     worst = " ".join(_text(site, AUDIT_PAGES[2]).split())
-    assert "1. ig-001" in worst and "No worries mate, gonna fix it" in worst
-    assert "First reply after 5 min OK" in worst
+    assert summary["worst"][0] == "ig-001"
+    for rank, conversation in enumerate(summary["worst"], 1):
+        assert f" {rank}. {conversation} " in worst
+    assert "No worries mate, gonna fix it" in worst and "First reply after 5 min OK" in worst
 
 
 def test_the_period_follows_the_log_s_span() -> None:
