@@ -121,7 +121,8 @@ def test_the_figures_are_the_audit_s(site: Path) -> None:
     assert rules["labels"] == [rule for rule, _ in by_count]
     assert rules["series"][0]["values"] == [entry["findings"] for _, entry in by_count]
     tops = summary["rules"]["copy-paste"]["top_texts"]
-    assert repeated["series"][0]["values"] == [top["count"] for top in tops] == [16, 5]
+    assert repeated["series"][0]["values"] == [top["count"] for top in tops]
+    assert tops[0]["count"] == 16
     findings = " ".join(_text(site, AUDIT_PAGES[1]).split())
     assert "my pleasure, <name>. have a lovely day." in findings
     worst = " ".join(_text(site, AUDIT_PAGES[2]).split())
