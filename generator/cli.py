@@ -399,6 +399,115 @@ def _fix_replies(
     return left
 
 
+def log_options(function: F) -> F:
+    """The options that say how to read conversation logs: `audit` and `build --audit`."""
+    options = (
+        click.option(
+            "--on-error",
+            type=click.Choice(["stop", "skip"]),
+            default="stop",
+            show_default=True,
+            help="On bad records: stop with exit 2 before any result, or skip and count them.",
+        ),
+        click.option(
+            "--column",
+            "columns",
+            multiple=True,
+            metavar="FIELD=COLUMN",
+            help="Read a field from a column with another name, e.g. time=created_at.",
+        ),
+        click.option("--time-zone", help="The time zone of times written without an offset."),
+        click.option(
+            "--twitter-channel",
+            default="x",
+            show_default=True,
+            help="The channel of tweets in a Twitter support export.",
+        ),
+        click.option(
+            "--reopen-after",
+            "reopen",
+            multiple=True,
+            metavar="[CHANNEL=]DURATION",
+            help="Idle time after which a customer message reopens a conversation (default "
+            "24h; 'never' to turn off), for all channels or one.",
+        ),
+    )
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _columns(columns: tuple[str, ...], time_zone: str | None) -> dict[str, str]:
+    """The --column mapping, field to the file's column; a usage error for a bad one or for a
+    --time-zone that is not one."""
+    import zoneinfo
+
+    from generator.audit.reading import FIELDS, OPTIONAL
+
+    mapping = {}
+    for item in columns:
+        ours, _, theirs = item.partition("=")
+        if ours not in (*FIELDS, *OPTIONAL) or not theirs:
+            raise click.BadParameter(
+                f"'{item}': write FIELD=COLUMN with FIELD one of {', '.join(FIELDS + OPTIONAL)}.",
+                param_hint="--column",
+            )
+        mapping[ours] = theirs
+    if time_zone:
+        try:
+            zoneinfo.ZoneInfo(time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise click.BadParameter(
+                f"'{time_zone}' is not a time zone: use an IANA name like Europe/Rome.",
+                param_hint="--time-zone",
+            ) from None
+    return mapping
+
+
+def _read_logs(
+    logs: tuple[Path, ...],
+    checker: Any,
+    mapping: dict[str, str],
+    time_zone: str | None,
+    twitter_channel: str,
+    on_error: str,
+) -> Any:
+    """The records of the logs; bad ones are printed with file and line, and unless
+    --on-error skip, exit 2 before any result."""
+    from generator.audit.reading import LogFormatError, ReadOptions, read
+
+    options = ReadOptions(
+        frozenset(checker.channels),
+        frozenset(checker.situations),
+        mapping,
+        time_zone,
+        twitter_channel,
+    )
+    try:
+        log = read(logs, options)
+    except OSError as error:
+        raise click.UsageError(f"cannot read {error.filename}: {error.strerror}.") from None
+    except UnicodeDecodeError:
+        raise click.UsageError("a log is not UTF-8: save it as UTF-8.") from None
+    except LogFormatError as error:
+        raise click.UsageError(str(error)) from None
+    if log.bad:
+        for bad in log.bad[:50]:
+            click.echo(
+                f"{bad.file}:{bad.line}: {_say(checker.language, 'error')}: {bad.message}", err=True
+            )
+        language = checker.language
+        more = _say(language, " ({n} more not shown)", n=len(log.bad) - 50)
+        more = more if len(log.bad) > 50 else ""
+        if on_error == "stop":
+            stop = "{n} bad records{more}; fix them, or pass --on-error skip."
+            click.echo("playbook: " + _say(language, stop, n=len(log.bad), more=more), err=True)
+            sys.exit(EXIT_USAGE)
+        skip = "skipped {n} bad records{more}."
+        click.echo("playbook: " + _say(language, skip, n=len(log.bad), more=more), err=True)
+    return log
+
+
 @contextlib.contextmanager
 def _exit_on_sigterm() -> Iterator[None]:
     """A terminated build unwinds, so that its staging folder is removed (a killed one's is
@@ -438,6 +547,16 @@ def _exit_on_sigterm() -> Iterator[None]:
     show_default=True,
     help="Build with MkDocs and Material, or with Zensical (pip install 'playbook[zensical]').",
 )
+@click.option(
+    "--audit",
+    "audit_logs",
+    multiple=True,
+    metavar="LOG",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Audit this conversation log (repeatable) and add an Audit section to the site; the "
+    "log options are those of 'playbook audit'.",
+)
+@log_options
 @internal_errors
 def build_command(
     directory: Path | None,
@@ -446,6 +565,12 @@ def build_command(
     verbose: bool,
     since: str | None,
     builder: str,
+    audit_logs: tuple[Path, ...],
+    on_error: str,
+    columns: tuple[str, ...],
+    time_zone: str | None,
+    twitter_channel: str,
+    reopen: tuple[str, ...],
 ) -> None:
     """Validate, export and build the site (a static folder, default site/).
 
@@ -456,6 +581,7 @@ def build_command(
     from generator.writing import replace_folder
 
     directory = guidelines_folder(directory)
+    mapping = _columns(columns, time_zone)
     playbook = playbook_or_exit(directory, strict)
     echo = lambda line: click.echo(line, err=True)  # noqa: E731
     if builder == "zensical":
@@ -468,16 +594,33 @@ def build_command(
         if since:
             click.echo("playbook: --since needs the mkdocs builder", err=True)
             sys.exit(EXIT_USAGE)
+    audit = None
+    if audit_logs:
+        # Audited before the site is touched: a bad log leaves the previous site in place.
+        from generator.checking import Checker
+        from generator.site.audit_data import gather
+        from generator.site.audit_pages import audit_section
+
+        checker = Checker.from_playbook(playbook)
+        reopen_after = _reopen_after(reopen, checker.channels)
+        log = _read_logs(audit_logs, checker, mapping, time_zone, twitter_channel, on_error)
+        audit = audit_section(playbook, gather(log, checker, reopen_after=reopen_after.get))
     with _exit_on_sigterm(), replace_folder(site_dir) as staging:
         if builder == "zensical":
             from generator.site.zensical import build_with_zensical
 
             code = build_with_zensical(
-                directory, staging, strict=strict, echo=echo, verbose=verbose
+                directory, staging, strict=strict, echo=echo, verbose=verbose, audit=audit
             )
         else:
             code = build_site(
-                directory, staging, strict=strict, echo=echo, verbose=verbose, since=since
+                directory,
+                staging,
+                strict=strict,
+                echo=echo,
+                verbose=verbose,
+                since=since,
+                audit=audit,
             )
         if code:
             sys.exit(code)
@@ -623,35 +766,7 @@ def diff_command(old: str, new: str | None, fmt: str) -> None:
     show_default=True,
     help="The least severity that makes exit 1.",
 )
-@click.option(
-    "--on-error",
-    type=click.Choice(["stop", "skip"]),
-    default="stop",
-    show_default=True,
-    help="On bad records: stop with exit 2 before any result, or skip and count them.",
-)
-@click.option(
-    "--column",
-    "columns",
-    multiple=True,
-    metavar="FIELD=COLUMN",
-    help="Read a field from a column with another name, e.g. time=created_at.",
-)
-@click.option("--time-zone", help="The time zone of times written without an offset.")
-@click.option(
-    "--twitter-channel",
-    default="x",
-    show_default=True,
-    help="The channel of tweets in a Twitter support export.",
-)
-@click.option(
-    "--reopen-after",
-    "reopen",
-    multiple=True,
-    metavar="[CHANNEL=]DURATION",
-    help="Idle time after which a customer message reopens a conversation (default 24h; "
-    "'never' to turn off), for all channels or one.",
-)
+@log_options
 @click.option("--site-url", default="", help="Prefix for links, e.g. https://playbook.example.com/")
 @internal_errors
 def audit_command(
@@ -673,64 +788,17 @@ def audit_command(
 
     Exit 0 when no finding reaches --fail-on, 1 when one does, 2 on usage or input errors.
     """
-    import zoneinfo
-
     from generator.audit.auditing import audit_log
-    from generator.audit.reading import FIELDS, OPTIONAL, LogFormatError, ReadOptions, read
     from generator.audit.reports import AUDIT_FORMATS
     from generator.audit.summary import Summary
     from generator.vocabulary import SEVERITY_ORDER
 
     if rules_file and guidelines:
         raise click.UsageError("give --rules or --guidelines, not both.")
-    mapping = {}
-    for item in columns:
-        ours, _, theirs = item.partition("=")
-        if ours not in (*FIELDS, *OPTIONAL) or not theirs:
-            raise click.BadParameter(
-                f"'{item}': write FIELD=COLUMN with FIELD one of {', '.join(FIELDS + OPTIONAL)}.",
-                param_hint="--column",
-            )
-        mapping[ours] = theirs
-    if time_zone:
-        try:
-            zoneinfo.ZoneInfo(time_zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            raise click.BadParameter(
-                f"'{time_zone}' is not a time zone: use an IANA name like Europe/Rome.",
-                param_hint="--time-zone",
-            ) from None
+    mapping = _columns(columns, time_zone)
     checker = _checker(rules_file, guidelines, site_url)
     reopen_after = _reopen_after(reopen, checker.channels)
-    options = ReadOptions(
-        frozenset(checker.channels),
-        frozenset(checker.situations),
-        mapping,
-        time_zone,
-        twitter_channel,
-    )
-    try:
-        log = read(logs, options)
-    except OSError as error:
-        raise click.UsageError(f"cannot read {error.filename}: {error.strerror}.") from None
-    except UnicodeDecodeError:
-        raise click.UsageError("a log is not UTF-8: save it as UTF-8.") from None
-    except LogFormatError as error:
-        raise click.UsageError(str(error)) from None
-    if log.bad:
-        for bad in log.bad[:50]:
-            click.echo(
-                f"{bad.file}:{bad.line}: {_say(checker.language, 'error')}: {bad.message}", err=True
-            )
-        language = checker.language
-        more = _say(language, " ({n} more not shown)", n=len(log.bad) - 50)
-        more = more if len(log.bad) > 50 else ""
-        if on_error == "stop":
-            stop = "{n} bad records{more}; fix them, or pass --on-error skip."
-            click.echo("playbook: " + _say(language, stop, n=len(log.bad), more=more), err=True)
-            sys.exit(EXIT_USAGE)
-        skip = "skipped {n} bad records{more}."
-        click.echo("playbook: " + _say(language, skip, n=len(log.bad), more=more), err=True)
+    log = _read_logs(logs, checker, mapping, time_zone, twitter_channel, on_error)
     summary = Summary()
     with _progress(len(log)) as advance:
         audits = audit_log(log, checker, reopen_after=reopen_after.get, progress=advance)

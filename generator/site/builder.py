@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
+    from generator.site.audit_pages import AuditSection
+
 STYLESHEET = "assets/stylesheets/playbook.css"
 #: The checker that runs in the browser, the script of the check forms that use it, and the
 #: detection of situations, which those forms load when a customer's message is pasted.
@@ -330,12 +332,14 @@ def build_site(
     echo: Echo | None = None,
     verbose: bool = False,
     since: str | None = None,
+    audit: AuditSection | None = None,
 ) -> int:
     """Build the site of the guidelines in `directory` into `site_dir` with MkDocs.
 
     Return 0 when built, 1 when the build failed (invalid guidelines, a broken link, or any
     warning with `strict`); MkDocs' messages go to `echo`, one line each. With `since` (a
-    folder, rules.json or git revision) the site has a page of what changed since then.
+    folder, rules.json or git revision) the site has a page of what changed since then; with
+    `audit`, an Audit section.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -348,6 +352,7 @@ def build_site(
                 config = load_config(
                     str(config_file), site_dir=str(site_dir.resolve()), strict=strict, **options
                 )
+                config.plugins[PLUGIN].audit = audit  # type: ignore[attr-defined]
                 config.plugins.on_startup(command="build", dirty=False)
                 try:
                     build(config)

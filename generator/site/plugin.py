@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -26,6 +26,9 @@ from generator.site.builder import (
 from generator.site.rendering import TEMPLATES, navigation
 from generator.site.sanitising import sanitise
 from generator.validation import validate
+
+if TYPE_CHECKING:
+    from generator.site.audit_pages import AuditSection
 
 log = get_plugin_logger(__name__)
 
@@ -50,6 +53,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         self.cx_pages: set[str] = set()
         self.generated: set[str] = set()
         self.nav: list[dict[str, Any]] | None = None
+        #: The Audit section, set by `build_site` for `playbook build --audit LOG`.
+        self.audit: AuditSection | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps one plugin instance across serve's rebuilds.
@@ -78,6 +83,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         self.nav = navigation(result.playbook)
         if self.config.since:
             add_changes_page(self.files, self.nav, result.playbook, self.config.since, directory)
+        if self.audit is not None:
+            from generator.site.audit_pages import add_audit
+
+            add_audit(config, self.files, self.nav, self.audit)
         self.generated = set(self.files) - self.cx_pages
         return config
 

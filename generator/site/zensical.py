@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.site.builder import (
     LOGO,
@@ -29,6 +29,9 @@ from generator.site.builder import (
 )
 from generator.site.rendering import TEMPLATES, navigation
 from generator.validation import validate
+
+if TYPE_CHECKING:
+    from generator.site.audit_pages import AuditSection
 
 #: mkdocs.yml keys that only MkDocs reads; Zensical refuses some of them.
 _MKDOCS_ONLY = ("validation", "strict", "hooks", "watch", "dev_addr")
@@ -77,8 +80,10 @@ def build_with_zensical(
     echo: Echo | None = None,
     verbose: bool = False,
     source_url: str = "",
+    audit: AuditSection | None = None,
 ) -> int:
-    """Build the site of the guidelines in `directory` into `site_dir` with Zensical.
+    """Build the site of the guidelines in `directory` into `site_dir` with Zensical; with
+    `audit`, an Audit section.
 
     Return 0 when built, 1 when the guidelines are invalid or Zensical failed, 2 when Zensical
     is not installed. Zensical's messages go to `echo` when it fails, or always with `verbose`.
@@ -105,14 +110,25 @@ def build_with_zensical(
             shutil.copytree(pages, docs)
         docs.mkdir(exist_ok=True)
         write_pages(result.playbook, docs, source_url or plugin.get("source_url", ""))
+        nav = navigation(result.playbook)
+        if audit is not None:
+            from generator.site.audit_pages import write_audit
+
+            write_audit(audit, docs, nav)
         config = zensical_config(
             mkdocs_config,
             site_settings(result.playbook),
-            navigation(result.playbook),
+            nav,
             # Relative to the configuration: Zensical writes only inside the project's folder.
             Path("docs"),
             Path("site"),
         )
+        if audit is not None:
+            from generator.site.audit_pages import CHART_SCRIPT
+            from generator.site.audit_pages import STYLESHEET as AUDIT_STYLESHEET
+
+            config["extra_css"].append(AUDIT_STYLESHEET)
+            config["extra_javascript"].append(CHART_SCRIPT)
         generated = Path(work) / "mkdocs.yml"
         generated.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
         command = [sys.executable, "-m", "zensical", "build", "-f", str(generated)]
