@@ -63,10 +63,6 @@ def audited(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str,
             guidelines, log = SAMPLE, LOG
             if hostile:
                 hostile_playbook(root / "guidelines")
-                if builder == "zensical":
-                    # Zensical runs no plugin: a CX page's front matter (its hostile subtitle)
-                    # reaches the theme as it is, on every page. The Audit is tested here.
-                    (root / "guidelines" / "pages" / "hostile.md").unlink()
                 guidelines, log = root / "guidelines", hostile_log(root / "hostile.jsonl")
             site = root / "site"
             command = ["build", str(guidelines), "-d", str(site), "--builder", builder]

@@ -27,6 +27,7 @@ from generator.site.builder import (
     site_settings,
     write_pages,
 )
+from generator.site.cx_pages import copy_pages
 from generator.site.rendering import TEMPLATES, navigation
 from generator.validation import validate
 
@@ -106,9 +107,9 @@ def build_with_zensical(
     with tempfile.TemporaryDirectory(prefix="playbook-zensical-") as work:
         docs = Path(work) / "docs"
         pages = directory / "pages"
+        docs.mkdir()
         if pages.is_dir():  # the CX lead's images and other files, beside their pages
-            shutil.copytree(pages, docs)
-        docs.mkdir(exist_ok=True)
+            copy_pages(pages, docs, list(mkdocs_config.get("markdown_extensions") or []))
         write_pages(result.playbook, docs, source_url or plugin.get("source_url", ""))
         nav = navigation(result.playbook)
         if audit is not None:
