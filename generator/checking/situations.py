@@ -105,7 +105,11 @@ class Detector:
             if "praise_words" in data
             else None
         )
-        self._neutral = [(e["phrase"], tuple(e["stems"])) for e in data.get("neutral_phrases", ())]
+        # by their first word, as the signals: a log's worth of messages reads them all
+        self._neutral: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
+        for n, entry in enumerate(data.get("neutral_phrases", ())):
+            stems = tuple(entry["stems"])
+            self._neutral.setdefault(stems[0], []).append((n, entry["phrase"], stems))
 
     def detect(self, message: str) -> Detection:
         message = nfc(message)
@@ -157,8 +161,9 @@ class Detector:
         their words, which match no signal and are no negation."""
         found: list[str] = []
         covered: set[int] = set()
-        for i in range(len(words)):
-            for phrase, signal in self._neutral:
+        for i, word in enumerate(words):
+            starting = self._neutral.get(word.stem, []) + self._neutral.get(f"={word.form}", [])
+            for _, phrase, signal in sorted(starting):
                 if _matches(signal, words[i : i + len(signal)]):
                     found.append(phrase)
                     covered.update(range(i, i + len(signal)))
