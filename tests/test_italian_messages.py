@@ -317,8 +317,7 @@ LOG = [
 ]
 
 
-@pytest.mark.parametrize("fmt", ["text", "csv", "json"])
-def test_audit_speaks_italian(fmt: str, italian: Path, tmp_path: Path) -> None:
+def italian_log(tmp_path: Path) -> Path:
     log = tmp_path / "conversazioni.jsonl"
     rows = []
     for conversation, channel, clock, role, text, department in LOG:
@@ -333,6 +332,25 @@ def test_audit_speaks_italian(fmt: str, italian: Path, tmp_path: Path) -> None:
             row["department"] = department
         rows.append(json.dumps(row, ensure_ascii=False))
     log.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return log
+
+
+def test_the_audit_pages_speak_italian(italian: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    code, out = run("build", str(italian), "-d", str(site), "--audit", str(italian_log(tmp_path)))
+    assert code == 0, out
+    pages = sorted((site / "audit").rglob("index.html"))
+    assert len(pages) >= 3
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        article = html[html.index("<article") : html.index("</article>")]
+        words = re.sub(r"<script.*?</script>|<[^>]+>", " ", article, flags=re.S)
+        assert not english_words(words), (page, english_words(words))
+
+
+@pytest.mark.parametrize("fmt", ["text", "csv", "json"])
+def test_audit_speaks_italian(fmt: str, italian: Path, tmp_path: Path) -> None:
+    log = italian_log(tmp_path)
     code, out = run("audit", str(log), "--guidelines", str(italian), "--format", fmt)
     assert code == 1, out
     if fmt == "text":
