@@ -108,9 +108,9 @@ def build_with_zensical(
         docs = Path(work) / "docs"
         pages = directory / "pages"
         docs.mkdir()
-        if pages.is_dir():  # the CX lead's images and other files, beside their pages
-            copy_pages(pages, docs, list(mkdocs_config.get("markdown_extensions") or []))
         write_pages(result.playbook, docs, source_url or plugin.get("source_url", ""))
+        if pages.is_dir():  # the CX lead's pages made safe, with their images and other files
+            copy_pages(pages, docs, list(mkdocs_config.get("markdown_extensions") or []))
         nav = navigation(result.playbook)
         if audit is not None:
             from generator.site.audit_pages import write_audit
