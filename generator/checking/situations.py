@@ -97,6 +97,10 @@ class Detector:
         self._negations = frozenset(data.get("negations", ()))
         self._negation_suffixes = tuple(data.get("negation_suffixes", ()))
         self._openers = [tuple(e["stems"]) for e in data["question_openers"]]
+        # by their first word, in their order: each sentence's first word picks the few to try
+        self._openers_by_first: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for n, opener in enumerate(self._openers):
+            self._openers_by_first.setdefault(opener[0] if opener else "", []).append((n, opener))
         # An opener is a sentence's first words: the rest of the sentence need not be read.
         self._longest_opener = max((len(o) for o in self._openers), default=0) or None
         # Exports before praise words: the praise cue reads the sentiment score alone.
@@ -262,10 +266,7 @@ class Detector:
         asked, start = [], 0
         for end in (*_SENTENCES.finditer(plain), None):
             stop = end.start() if end else len(plain)
-            words = text_signals.words(plain[start:stop], self.language)
-            if (end and "?" in end.group()) or any(
-                _matches(o, words[: len(o)]) for o in self._openers
-            ):
+            if (end and "?" in end.group()) or self._opening(plain[start:stop]):
                 asked.append((start, stop))
             start = end.end() if end else stop
         return asked
@@ -273,10 +274,21 @@ class Detector:
     def _opener(self, message: str) -> tuple[str, ...] | None:
         """The question opener that starts a sentence of the message, if any."""
         for sentence in _SENTENCES.split(_NOT_WORDS.sub(" ", message)):
-            words = text_signals.words(sentence, self.language, limit=self._longest_opener)
-            for opener in self._openers:
-                if _matches(opener, words[: len(opener)]):
-                    return opener
+            opener = self._opening(sentence)
+            if opener:
+                return opener
+        return None
+
+    def _opening(self, sentence: str) -> tuple[str, ...] | None:
+        """The first question opener, in the lexicon's order, that a sentence starts with."""
+        words = text_signals.words(sentence, self.language, limit=self._longest_opener)
+        first = self._openers_by_first
+        tried = first.get("", [])  # an opener of no words opens every sentence
+        if words:
+            tried = tried + first.get(words[0].stem, []) + first.get(f"={words[0].form}", [])
+        for _, opener in sorted(tried):
+            if _matches(opener, words[: len(opener)]):
+                return opener
         return None
 
 
