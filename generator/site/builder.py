@@ -355,10 +355,10 @@ def build_site(
 def serve_site(
     directory: Path,
     *,
-    dev_addr: str = "127.0.0.1:8000",
+    dev_addr: str,
+    open_in_browser: bool,
     config_file: Path | None = None,
     echo: Echo | None = None,
-    open_in_browser: bool = False,
 ) -> None:
     """Serve the site with live reload until interrupted; edits to the guidelines rebuild it."""
     from mkdocs.commands.serve import serve

@@ -70,9 +70,7 @@ class Document:
 
 
 class _Problem(Exception):
-    def __init__(self, line: int, column: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.line, self.column, self.code, self.message = line, column, code, message
+    """A mistake found while building the data: its arguments are line, column, code, message."""
 
 
 def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnostic]]:
@@ -148,7 +146,7 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnost
     try:
         data = builder.build(node, (), 0)
     except _Problem as problem:
-        return None, [_error(display, problem.line, problem.column, problem.code, problem.message)]
+        return None, [_error(display, *problem.args)]
     return Document(display, data, builder.positions, builder.key_positions), []
 
 
@@ -163,7 +161,7 @@ def _syntax_error(display: str, error: yaml.MarkedYAMLError) -> Diagnostic:
         # the mistake (an unclosed quote or bracket), which is where the context began.
         where = f"line {start.line + 1}, column {start.column + 1}"
         context = f" ({error.context} that starts at {where})"
-        if "quoted scalar" in (error.context or ""):
+        if "quoted scalar" in context:
             line, column = start.line + 1, start.column + 1
             return _error(
                 display,
@@ -176,9 +174,7 @@ def _syntax_error(display: str, error: yaml.MarkedYAMLError) -> Diagnostic:
     hint = ""
     if "mapping values are not allowed" in what:
         hint = ": quote a value that contains ': '"
-    elif "found character '\\t'" in what:
-        hint = ": replace the tab with spaces"
-    elif "could not find expected ':'" in what or "expected <block end>" in what:
+    elif "could not find expected ':'" in what:
         hint = ": check the indentation of this line and the one above"
     elif "found undefined alias" in what:
         hint = ": define the anchor (&name) before using it"

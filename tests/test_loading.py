@@ -1,0 +1,45 @@
+"""Reading YAML: where a value is, and what a syntax error says (behaviour that mutants of the
+loader changed while every other test passed)."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from generator.validation.loading import _syntax_error, load_bytes
+
+
+def test_a_missing_value_is_placed_at_its_closest_existing_parent() -> None:
+    document, problems = load_bytes(b"a:\n  b:\n    - x\n", "f.yml")
+    assert document is not None and not problems
+    assert document.where(("a", "b", 0, "missing", "deeper")) == (3, 7)
+    assert document.where(("a", "missing", "deeper")) == (2, 3)
+    assert document.where(("missing",)) == (1, 1)
+    assert document.where(("a", "b"), key=True) == (2, 3)
+    assert document.where(("a", "b")) == (3, 5)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            b"a: @x\n",
+            "f.yml:1:4: error [yaml/syntax] found character that cannot start any token (while "
+            "scanning for the next token).",
+        ),
+        (
+            b"[a, b: c, d}\n",
+            "f.yml:1:12: error [yaml/syntax] did not find expected ',' or ']' (while parsing a "
+            "flow sequence).",
+        ),
+    ],
+)
+def test_a_syntax_error_names_what_the_parser_was_reading(raw: bytes, expected: str) -> None:
+    document, problems = load_bytes(raw, "f.yml")
+    assert document is None and [p.text() for p in problems] == [expected]
+
+
+def test_a_syntax_error_without_a_position_or_a_problem_is_reported_at_the_top() -> None:
+    # libyaml always gives both; the report must not fail if a parser gives neither.
+    diagnostic = _syntax_error("f.yml", yaml.MarkedYAMLError())
+    assert diagnostic.text() == "f.yml:1:1: error [yaml/syntax] invalid YAML."
