@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,27 @@ def minimal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(MINIMAL, target)
     monkeypatch.chdir(tmp_path)
     return target
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under tests/scripts/mutation.sh, a mutant runs only the tests of its module's subset.
+
+    PLAYBOOK_MUTATION_TESTS is "module=test file patterns;module=..."; mutmut names the mutant
+    under test in MUTANT_UNDER_TEST (other runs, without a mutant, keep every test).
+    """
+    subsets = os.environ.get("PLAYBOOK_MUTATION_TESTS", "")
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
+    if "__mutmut_" not in mutant:
+        return
+    for entry in subsets.split(";"):
+        module, _, files = entry.partition("=")
+        if module and mutant.startswith(f"{module}."):
+            patterns = files.split()
+            kept, dropped = [], []
+            for item in items:
+                path = item.nodeid.split("::")[0]
+                (kept if any(fnmatch(path, p) for p in patterns) else dropped).append(item)
+            if dropped:
+                config.hook.pytest_deselected(items=dropped)
+                items[:] = kept
+            return

@@ -6,17 +6,22 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from generator.validation.loading import _syntax_error, load_bytes
+from generator.validation.loading import Document, _syntax_error, load_bytes
 
 
 def test_a_missing_value_is_placed_at_its_closest_existing_parent() -> None:
     document, problems = load_bytes(b"a:\n  b:\n    - x\n", "f.yml")
     assert document is not None and not problems
+    assert document.where(("a", "b", 0, "missing")) == (3, 7)
     assert document.where(("a", "b", 0, "missing", "deeper")) == (3, 7)
     assert document.where(("a", "missing", "deeper")) == (2, 3)
     assert document.where(("missing",)) == (1, 1)
     assert document.where(("a", "b"), key=True) == (2, 3)
     assert document.where(("a", "b")) == (3, 5)
+
+
+def test_a_document_without_positions_places_everything_at_the_top() -> None:
+    assert Document("f.yml", {"a": 1}).where(("a",)) == (1, 1)
 
 
 @pytest.mark.parametrize(

@@ -2,20 +2,23 @@
 # Mutation testing with mutmut: change the code one small way at a time (a flipped condition,
 # an off-by-one, a dropped call) and check that some test fails for each change.
 #
-#   bash tests/scripts/mutation.sh [loader|site|matcher|all|MUTANT-GLOB]   (default: all)
+#   bash tests/scripts/mutation.sh [all]                 every target; what is known is kept
+#   bash tests/scripts/mutation.sh loader|site|matcher   one target, every mutant tested again
+#   bash tests/scripts/mutation.sh MUTANT-NAME-OR-GLOB...   those mutants tested again
 #
 # loader = generator/validation/loading.py, site = generator/site/builder.py, matcher =
-# generator/text/matching.py. For each target it prints mutmut's counts and how long the target
-# took, then the mutants that no test kills (`.venv/bin/mutmut show NAME` shows one): exit 1
-# when one survives, exit 0 and "no surviving mutant" otherwise. Results are kept in mutants/:
-# a second run tests again only the mutants of functions that changed (delete mutants/ to
-# start over).
+# generator/text/matching.py. Results are kept in mutants/ (delete it to start over): `all`
+# tests the mutants never tested and those of functions that changed since, then tests again
+# the ones that survived (a new test may kill them). It prints for each target the number of
+# mutants, how many were killed and how long the run took, then every mutant no test kills
+# (`.venv/bin/mutmut show NAME` shows it): exit 1 when one survives, 0 with "no surviving
+# mutant" otherwise, 2 when mutmut itself fails (its output is in mutants/mutmut.log).
 #
-# The tests that may kill mutants are listed in [tool.mutmut] in pyproject.toml: no browser,
-# serve, fuzz, wheel or real-data tests. mutmut first runs them once to learn which tests reach
-# which function, then runs for each mutant only the tests that reach the mutated function,
-# stopping at the first failure. It runs under `nice`, with JOBS workers (default: the number
-# of cores).
+# Which tests run: [tool.mutmut] in pyproject.toml names the pool (all but the browser,
+# injection, serve, fuzz, wheel and real-data tests). mutmut runs the pool once to learn which
+# tests reach which function; a mutant then runs only the tests that reach its function, of its
+# target's subset below (tests/conftest.py deselects the others), stopping at the first failure.
+# It runs under `nice`, with JOBS workers (default: the number of cores).
 #
 # Equivalent mutants (they change no behaviour) carry `# pragma: no mutate` on their line:
 #   (none yet)
@@ -23,43 +26,87 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ -x .venv/bin/mutmut ] || .venv/bin/python -m pip install -q -e '.[test]'
 
-declare -A targets=(
+declare -A globs=(
   [loader]="generator.validation.loading.*"
   [site]="generator.site.builder.*"
   [matcher]="generator.text.matching.*"
 )
-case "${1:-all}" in
-  loader | site | matcher) order=("$1") ;;
-  all) order=(loader site matcher) ;;
-  *) order=("$1") && targets[$1]="$1" ;;
-esac
+# Each target's fast subset: the tests written for that code (the site build has no faster
+# tests than its own, so it keeps every test that reaches it).
+declare -A subsets=(
+  [loader]="tests/test_loading*.py tests/test_mutants.py tests/test_validation.py
+    tests/test_mistakes.py tests/test_folder.py"
+  [matcher]="tests/test_matching*.py tests/test_terms.py tests/test_mutants.py
+    tests/test_conformance.py tests/test_kinds.py tests/test_situations.py tests/test_checking.py
+    tests/test_lexicons.py tests/test_rules_file.py tests/test_fixes.py"
+)
+PLAYBOOK_MUTATION_TESTS=""
+for target in "${!subsets[@]}"; do
+  PLAYBOOK_MUTATION_TESTS+="${globs[$target]%.\*}=$(tr -s ' \n' ' ' <<<"${subsets[$target]}");"
+done
+export PLAYBOOK_MUTATION_TESTS
+mkdir -p mutants
 
-# The status of each mutant whose name matches the glob, one "name: status" a line.
+mutmut_run() {
+  if ! nice -n 19 .venv/bin/mutmut run --max-children "${JOBS:-$(nproc)}" "$@" \
+    >mutants/mutmut.log 2>&1; then
+    tr '\r' '\n' <mutants/mutmut.log | tail -n 20
+    echo "mutmut failed (see mutants/mutmut.log)"
+    exit 2
+  fi
+}
+
+# "name: status" of each mutant whose name matches the glob.
 statuses() {
   local pattern
   pattern="^ *$(printf '%s' "$1" | sed 's/\./\\./g; s/\*/.*/g'):"
   .venv/bin/mutmut results --all true | grep -E "$pattern" | sed 's/^ *//' || true
 }
+# Those no test killed (a mutant that runs out of time is a killed one).
+alive() { grep -vE ": (killed|timeout)$" | grep . || true; }
 
-survivors=""
-for target in "${order[@]}"; do
-  glob=${targets[$target]}
-  start=$(date +%s)
-  nice -n 19 .venv/bin/mutmut run --max-children "${JOBS:-$(nproc)}" "$glob" | tail -n 1 | tr '\r' '\n' \
-    | tail -n 1
-  seconds=$(($(date +%s) - start))
-  found=$(statuses "$glob")
-  count() { grep -c ": $1\$" <<<"$found" || true; }
-  lost=$(grep -vE ": (killed|timeout|not checked)$" <<<"$found" | grep . || true)
-  printf '%s: %d mutants, %d killed, %d timed out (killed), %d surviving, %dm%02ds\n' \
-    "$target" "$(grep -c . <<<"$found" || true)" "$(count killed)" "$(count timeout)" \
-    "$(grep -c . <<<"$lost" || true)" $((seconds / 60)) $((seconds % 60))
-  survivors+=${lost:+$lost$'\n'}
-done
+# Report the targets of "$@" (each "name seconds"), then exit 0 or 1.
+report() {
+  local survivors="" target seconds found lost
+  while [ $# -gt 0 ]; do
+    target=$1 seconds=$2 && shift 2
+    found=$(statuses "${globs[$target]}")
+    lost=$(alive <<<"$found")
+    printf '%s: %d mutants, %d killed (%d by a timeout), %d surviving%s\n' "$target" \
+      "$(grep -c . <<<"$found" || true)" "$(grep -cE ": (killed|timeout)$" <<<"$found" || true)" \
+      "$(grep -c ": timeout$" <<<"$found" || true)" "$(grep -c . <<<"$lost" || true)" \
+      "${seconds:+, in $((seconds / 60))m$(printf %02d $((seconds % 60)))s}"
+    survivors+=${lost:+$lost$'\n'}
+  done
+  if [ -n "$survivors" ]; then
+    echo "surviving mutants:"
+    printf '%s' "$survivors"
+    exit 1
+  fi
+  echo "no surviving mutant"
+  exit 0
+}
 
-if [ -n "$survivors" ]; then
-  echo "surviving mutants:"
-  printf '%s' "$survivors"
-  exit 1
-fi
-echo "no surviving mutant"
+start=$(date +%s)
+case "${1:-all}" in
+  all)
+    mutmut_run
+    again=$(for glob in "${globs[@]}"; do statuses "$glob"; done | alive | cut -d: -f1)
+    if [ -n "$again" ]; then
+      # shellcheck disable=SC2086 # one name a word
+      mutmut_run $again
+    fi
+    echo "all: $(($(date +%s) - start)) s"
+    report loader "" site "" matcher ""
+    ;;
+  loader | site | matcher)
+    mutmut_run "${globs[$1]}"
+    report "$1" $(($(date +%s) - start))
+    ;;
+  *)
+    mutmut_run "$@"
+    for name in "$@"; do statuses "$name"; done
+    if for name in "$@"; do statuses "$name"; done | alive | grep -q .; then exit 1; fi
+    echo "no surviving mutant"
+    ;;
+esac
