@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+from collections.abc import Iterator
 from fnmatch import fnmatch
 from pathlib import Path
 
@@ -62,3 +64,25 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 config.hook.pytest_deselected(items=dropped)
                 items[:] = kept
             return
+
+
+#: CPU seconds a test may take under a mutant: one that loops forever is a killed mutant, and
+#: CPU time (not the clock) holds on a loaded machine.
+MUTANT_TEST_CPU_SECONDS = 30
+
+
+def _out_of_time(signum: int, frame: object) -> None:
+    pytest.fail(f"more than {MUTANT_TEST_CPU_SECONDS} s of CPU under a mutant", pytrace=False)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    if "__mutmut_" not in os.environ.get("MUTANT_UNDER_TEST", ""):
+        return (yield)
+    previous = signal.signal(signal.SIGVTALRM, _out_of_time)
+    signal.setitimer(signal.ITIMER_VIRTUAL, MUTANT_TEST_CPU_SECONDS)
+    try:
+        return (yield)
+    finally:
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        signal.signal(signal.SIGVTALRM, previous)

@@ -44,6 +44,33 @@ def test_a_syntax_error_names_what_the_parser_was_reading(raw: bytes, expected: 
     assert document is None and [p.text() for p in problems] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            b"[a]: 1\n",
+            "f.yml:1:1: error [yaml/key] a key must be plain text, not a list or mapping.",
+        ),
+        (
+            b"a: 1\n<<: {b: 2}\n",
+            "f.yml:2:1: error [yaml/merge] merge keys (<<) are not supported: write the keys out.",
+        ),
+        (
+            b"!!binary x: 1\n",
+            "f.yml:1:1: error [yaml/tag] unsupported tag 'tag:yaml.org,2002:binary': remove it.",
+        ),
+        (
+            b"a: !!set {x}\n",
+            "f.yml:1:4: error [yaml/tag] unsupported tag 'tag:yaml.org,2002:set': remove it.",
+        ),
+        (b"a: !custom [1]\n", "f.yml:1:4: error [yaml/tag] unsupported tag '!custom': remove it."),
+    ],
+)
+def test_yaml_that_is_not_plain_data_is_refused(raw: bytes, expected: str) -> None:
+    document, problems = load_bytes(raw, "f.yml")
+    assert document is None and [p.text() for p in problems] == [expected]
+
+
 def test_a_syntax_error_without_a_position_or_a_problem_is_reported_at_the_top() -> None:
     # libyaml always gives both; the report must not fail if a parser gives neither.
     diagnostic = _syntax_error("f.yml", yaml.MarkedYAMLError())

@@ -1,52 +1,63 @@
-"""What `serve_site` hands MkDocs' serve: the guidelines folder, its pages and the log, without
-starting a server (tests/test_serve.py runs the real one)."""
+"""`serve_site` in process: MkDocs' serve makes its first build, then stops where it would start
+listening (tests/test_serve.py runs the real server through a day of edits)."""
 
 from __future__ import annotations
 
-import logging
+import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
+from mkdocs.livereload import LiveReloadServer
 
-from generator.resources import MKDOCS_CONFIG
 from generator.site.builder import serve_site
 
 
 @pytest.fixture
-def served(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    """The options of each call to MkDocs' serve, which logs one line instead of serving."""
-    calls: list[dict[str, Any]] = []
+def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where the first build of each serve is copied; serve returns instead of listening."""
+    out = tmp_path / "served"
 
-    def serve(**options: Any) -> None:
-        logging.getLogger("mkdocs").info("Serving on %s", options["dev_addr"])
-        calls.append(options)
+    def first_build_only(self: LiveReloadServer, *, open_in_browser: bool = False) -> None:
+        shutil.copytree(self.root, out)
+        raise KeyboardInterrupt
 
-    monkeypatch.setattr("mkdocs.commands.serve.serve", serve)
-    return calls
+    monkeypatch.setattr(LiveReloadServer, "serve", first_build_only)
+    return out
 
 
-def test_serve_points_mkdocs_at_the_guidelines_and_their_pages(
-    minimal: Path, served: list[dict[str, Any]]
-) -> None:
+def test_serve_builds_the_guidelines_with_their_pages(minimal: Path, served: Path) -> None:
     (minimal / "pages").mkdir()
+    (minimal / "pages" / "notes.md").write_text("# Notes\n\nFirst draft.\n", encoding="utf-8")
     lines: list[str] = []
-    serve_site(minimal, dev_addr="127.0.0.1:8123", open_in_browser=True, echo=lines.append)
-    [options] = served
-    assert options["config_file"] == str(MKDOCS_CONFIG)
-    assert options["dev_addr"] == "127.0.0.1:8123" and options["open_in_browser"] is True
-    assert options["plugins"]["playbook"] == {"guidelines": str(minimal.resolve())}
-    assert options["docs_dir"] == str((minimal / "pages").resolve())
-    # MkDocs' own messages reach the terminal, the informational ones too.
-    assert lines == ["INFO    -  Serving on 127.0.0.1:8123"]
+    serve_site(minimal, dev_addr="127.0.0.1:8123", open_in_browser=False, echo=lines.append)
+    assert "First draft." in (served / "notes" / "index.html").read_text(encoding="utf-8")
+    assert (served / "rules.json").is_file()
+    # MkDocs' informational messages reach the terminal, one line each.
+    assert "INFO    -  Building documentation..." in lines
 
 
-def test_serve_uses_the_mkdocs_yml_given(
-    minimal: Path, tmp_path: Path, served: list[dict[str, Any]]
+def test_serve_shows_the_errors_of_invalid_guidelines(minimal: Path, served: Path) -> None:
+    playbook = minimal / "playbook.yml"
+    playbook.write_text(playbook.read_text(encoding="utf-8") + "unknown_key: 1\n", "utf-8")
+    lines: list[str] = []
+    serve_site(minimal, dev_addr="127.0.0.1:8124", open_in_browser=False, echo=lines.append)
+    page = (served / "index.html").read_text(encoding="utf-8")
+    assert "The guidelines have errors" in page and "Fix them and save" in page
+    assert "the guidelines in guidelines are not valid:" in page
+    assert "guidelines/playbook.yml:" in page and "unknown_key" in page
+    assert any(
+        line.startswith("ERROR   -  ")
+        and line.endswith("the guidelines in guidelines are not valid:")
+        for line in lines
+    )
+
+
+def test_serve_reads_the_mkdocs_yml_given_with_plugins_as_a_mapping(
+    minimal: Path, tmp_path: Path, served: Path
 ) -> None:
     config = tmp_path / "site.yml"
-    config.write_text("site_name: x\nplugins:\n  - search\n  - playbook\n", encoding="utf-8")
-    serve_site(minimal, dev_addr="127.0.0.1:8000", open_in_browser=False, config_file=config)
-    [options] = served
-    assert options["config_file"] == str(config) and options["open_in_browser"] is False
-    assert options["plugins"] == {"search": {}, "playbook": {"guidelines": str(minimal.resolve())}}
+    config.write_text(
+        "site_name: x\ntheme: material\nplugins:\n  search: {}\n  playbook: {}\n", encoding="utf-8"
+    )
+    serve_site(minimal, dev_addr="127.0.0.1:8125", open_in_browser=False, config_file=config)
+    assert (served / "rules.json").is_file() and (served / "search").is_dir()

@@ -211,12 +211,13 @@ class _Builder:
                 "flatten it.",
             )
         self.positions.setdefault(path, where)
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node, where)
+        if node.tag != (_MAP if isinstance(node, yaml.MappingNode) else _SEQ):
+            raise _tag_problem(node, where)  # !!set, !!omap, a custom tag
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
-        return _scalar(node, where)
+        return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -247,7 +248,7 @@ class _Builder:
 def _scalar(node: yaml.ScalarNode, where: tuple[int, int]) -> Any:
     value: str = node.value
     if node.tag not in _KNOWN_TAGS:
-        raise _Problem(*where, "yaml/tag", f"unsupported tag '{node.tag}': remove it.")
+        raise _tag_problem(node, where)
     if node.style:  # quoted or block scalars are always text
         return value
     if value and value[0] not in _NOT_TEXT_STARTS:
@@ -261,6 +262,10 @@ def _scalar(node: yaml.ScalarNode, where: tuple[int, int]) -> Any:
     if _FLOAT.fullmatch(value):
         return float(value)
     return value
+
+
+def _tag_problem(node: yaml.Node, where: tuple[int, int]) -> _Problem:
+    return _Problem(*where, "yaml/tag", f"unsupported tag '{node.tag}': remove it.")
 
 
 def pointer(path: tuple[Any, ...]) -> str:

@@ -48,7 +48,7 @@ export PLAYBOOK_MUTATION_TESTS
 mkdir -p mutants
 
 mutmut_run() {
-  if ! nice -n 19 .venv/bin/mutmut run --max-children "${JOBS:-$(nproc)}" "$@" \
+  if ! nice .venv/bin/mutmut run --max-children "${JOBS:-$(nproc)}" "$@" \
     >mutants/mutmut.log 2>&1; then
     tr '\r' '\n' <mutants/mutmut.log | tail -n 20
     echo "mutmut failed (see mutants/mutmut.log)"
