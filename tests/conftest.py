@@ -42,28 +42,36 @@ def minimal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return target
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under tests/scripts/mutation.sh, a mutant runs only the tests of its module's subset.
+def _mutation_subset() -> list[str] | None:
+    """Under tests/scripts/mutation.sh, the test files (patterns) of the target under test.
 
-    PLAYBOOK_MUTATION_TESTS is "module=test file patterns;module=..."; mutmut names the mutant
-    under test in MUTANT_UNDER_TEST (other runs, without a mutant, keep every test).
+    PLAYBOOK_MUTATION_TESTS is "module=patterns;module=patterns". mutmut names the mutant under
+    test in MUTANT_UNDER_TEST, empty in its run without a mutant before those of one target
+    (PLAYBOOK_MUTATION_TARGET); any other run keeps every test.
     """
-    subsets = os.environ.get("PLAYBOOK_MUTATION_TESTS", "")
-    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
-    if "__mutmut_" not in mutant:
+    mutant = os.environ.get("MUTANT_UNDER_TEST")
+    if mutant == "":
+        mutant = os.environ.get("PLAYBOOK_MUTATION_TARGET", "")
+    elif "__mutmut_" not in (mutant or ""):
+        return None
+    for entry in os.environ.get("PLAYBOOK_MUTATION_TESTS", "").split(";"):
+        module, _, patterns = entry.partition("=")
+        if module and str(mutant).startswith(f"{module}."):
+            return patterns.split()
+    return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    patterns = _mutation_subset()
+    if patterns is None:
         return
-    for entry in subsets.split(";"):
-        module, _, files = entry.partition("=")
-        if module and mutant.startswith(f"{module}."):
-            patterns = files.split()
-            kept, dropped = [], []
-            for item in items:
-                path = item.nodeid.split("::")[0]
-                (kept if any(fnmatch(path, p) for p in patterns) else dropped).append(item)
-            if dropped:
-                config.hook.pytest_deselected(items=dropped)
-                items[:] = kept
-            return
+    kept, dropped = [], []
+    for item in items:
+        path = item.nodeid.split("::")[0]
+        (kept if any(fnmatch(path, p) for p in patterns) else dropped).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
 
 
 #: CPU seconds a test may take under a mutant: one that loops forever is a killed mutant, and
