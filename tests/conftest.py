@@ -45,7 +45,8 @@ def minimal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _mutation_subset() -> list[str] | None:
     """Under tests/scripts/mutation.sh, the test files (patterns) of the target under test.
 
-    PLAYBOOK_MUTATION_TESTS is "module=patterns;module=patterns". mutmut names the mutant under
+    PLAYBOOK_MUTATION_TESTS is "module=patterns;module=patterns", each a test file or, after
+    "-", tests to leave out ("-tests/x.py::*slow*"). mutmut names the mutant under
     test in MUTANT_UNDER_TEST, empty in its run without a mutant before those of one target
     (PLAYBOOK_MUTATION_TARGET); any other run keeps every test.
     """
@@ -61,14 +62,20 @@ def _mutation_subset() -> list[str] | None:
     return None
 
 
+def _chosen(nodeid: str, patterns: list[str]) -> bool:
+    """Whether a pattern matches the test's file and no "-pattern" the test itself."""
+    if any(fnmatch(nodeid, p[1:]) for p in patterns if p.startswith("-")):
+        return False
+    return any(fnmatch(nodeid.split("::")[0], p) for p in patterns if not p.startswith("-"))
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     patterns = _mutation_subset()
     if patterns is None:
         return
     kept, dropped = [], []
     for item in items:
-        path = item.nodeid.split("::")[0]
-        (kept if any(fnmatch(path, p) for p in patterns) else dropped).append(item)
+        (kept if _chosen(item.nodeid, patterns) else dropped).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept

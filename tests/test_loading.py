@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from generator.validation.loading import Document, _syntax_error, load_bytes
+from generator.validation import loading
+from generator.validation.loading import MAX_BYTES, Document, _syntax_error, load_bytes
 
 
 def test_a_missing_value_is_placed_at_its_closest_existing_parent() -> None:
@@ -75,3 +76,42 @@ def test_a_syntax_error_without_a_position_or_a_problem_is_reported_at_the_top()
     # libyaml always gives both; the report must not fail if a parser gives neither.
     diagnostic = _syntax_error("f.yml", yaml.MarkedYAMLError())
     assert diagnostic.text() == "f.yml:1:1: error [yaml/syntax] invalid YAML."
+
+
+def _texts(raw: bytes) -> list[str]:
+    document, problems = load_bytes(raw, "f.yml")
+    assert (document is None) == bool(problems)
+    return [p.text() for p in problems]
+
+
+def test_a_file_of_the_largest_size_allowed_is_read() -> None:
+    head = b"a: 1\n"
+    assert _texts(head + b"#" * (MAX_BYTES - len(head))) == []
+    assert _texts(head + b"#" * (MAX_BYTES - len(head) + 1)) == [
+        "f.yml:1:1: error [yaml/too-large] the file has 1,000,001 bytes, more than the 1,000,000 "
+        "allowed: split it or remove what it does not need."
+    ]
+
+
+def test_values_nested_deeper_than_allowed_are_refused_where_the_limit_is_passed() -> None:
+    deepest = loading.MAX_DEPTH + 1  # the outermost list is at depth 0
+    assert _texts(b"[" * deepest + b"]" * deepest) == []
+    assert _texts(b"[" * (deepest + 1) + b"]" * (deepest + 1)) == [
+        f"f.yml:1:{deepest + 1}: error [yaml/too-deep] values nested more than 64 levels deep (a "
+        "recursive alias?): flatten it."
+    ]
+
+
+def test_more_values_than_allowed_are_refused_at_the_first_one_over(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The real limit (200,000) takes seconds to reach: test_validation.py's alias bomb does.
+    monkeypatch.setattr(loading, "MAX_NODES", 5)
+    assert _texts(b"[1, 2, 3, 4]\n") == []
+    too_many = (
+        "error [yaml/too-large] the document expands to more than 5 values (aliases repeating "
+        "aliases?): write it out without nested aliases."
+    )
+    assert _texts(b"[1, 2, 3, 4, 5]\n") == [f"f.yml:1:14: {too_many}"]
+    # An alias counts its values each time it is used.
+    assert _texts(b"a: &a [1]\nb: [*a, *a]\n") == [f"f.yml:1:8: {too_many}"]
