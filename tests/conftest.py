@@ -10,6 +10,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
@@ -21,6 +22,13 @@ MINIMAL = FIXTURES / "minimal"
 UPDATE = os.environ.get("PLAYBOOK_UPDATE_GOLDEN") == "1"
 #: Real public support conversations, laid beside the repository (see its SOURCES.md).
 TWCS = ROOT.parent / "shared" / "data" / "twcs_head5000.csv"
+
+
+if "MUTANT_UNDER_TEST" in os.environ:
+    # Under mutmut (tests/scripts/mutation.sh): no deadline on a loaded machine, and the same
+    # examples in every run, so that a mutant is killed or not whatever the run.
+    settings.register_profile("mutation", deadline=None, derandomize=True)
+    settings.load_profile("mutation")
 
 
 def assert_golden(path: Path, actual: str) -> None:

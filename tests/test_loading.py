@@ -115,3 +115,61 @@ def test_more_values_than_allowed_are_refused_at_the_first_one_over(
     assert _texts(b"[1, 2, 3, 4, 5]\n") == [f"f.yml:1:14: {too_many}"]
     # An alias counts its values each time it is used.
     assert _texts(b"a: &a [1]\nb: [*a, *a]\n") == [f"f.yml:1:8: {too_many}"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            b"\xe8",
+            "f.yml:1:1: error [yaml/encoding] byte 0xe8 is not UTF-8: save the file as UTF-8.",
+        ),
+        (
+            b"\na: Caff\xe8\n",
+            "f.yml:2:8: error [yaml/encoding] byte 0xe8 is not UTF-8: save the file as UTF-8.",
+        ),
+        (
+            b"a: 1\nb: 2\nc: Caff\xe8\nd: 3\n",
+            "f.yml:3:8: error [yaml/encoding] byte 0xe8 is not UTF-8: save the file as UTF-8.",
+        ),
+        (
+            b"\xef\xbb\xbf\ta: 1\n",  # after a byte order mark
+            "f.yml:1:1: error [yaml/tab] a tab in the indentation: YAML indents with spaces only, "
+            "replace it with spaces.",
+        ),
+        (
+            b"a:\n  - x\n  \t- y\n",
+            "f.yml:3:3: error [yaml/tab] a tab in the indentation: YAML indents with spaces only, "
+            "replace it with spaces.",
+        ),
+        (
+            b"\x01",
+            "f.yml:1:1: error [yaml/character] character U+0001 is a control character, which YAML "
+            "does not allow: delete it (or write it as an escape in a quoted string).",
+        ),
+        (
+            b"a: 1\nb: [x,\n  y\x7f]\n",
+            "f.yml:3:4: error [yaml/character] character U+007F is a control character, which YAML "
+            "does not allow: delete it (or write it as an escape in a quoted string).",
+        ),
+    ],
+)
+def test_a_mistake_before_parsing_is_placed_at_its_line_and_column(
+    raw: bytes, expected: str
+) -> None:
+    assert _texts(raw) == [expected]
+
+
+def test_a_byte_order_mark_is_not_part_of_the_document() -> None:
+    document, problems = load_bytes(b"\xef\xbb\xbfa: 1\n", "f.yml")
+    assert document is not None and not problems
+    assert document.data == {"a": 1} and document.where(("a",)) == (1, 4)
+
+
+def test_mappings_nested_deeper_than_allowed_are_refused() -> None:
+    deepest = loading.MAX_DEPTH  # the value of the innermost key of `deepest` mappings
+    assert _texts(b"{a: " * deepest + b"1" + b"}" * deepest) == []
+    assert _texts(b"{a: " * (deepest + 1) + b"1" + b"}" * (deepest + 1)) == [
+        f"f.yml:1:{4 * (deepest + 1) + 1}: error [yaml/too-deep] values nested more than 64 "
+        "levels deep (a recursive alias?): flatten it."
+    ]

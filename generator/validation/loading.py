@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, AnyStr
 
 import yaml
 
@@ -87,15 +87,12 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnost
             )
         ]
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode()
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         return None, [
             _error(
                 display,
-                line,
-                column,
+                *_line_and_column(raw[: error.start], b"\n"),
                 "yaml/encoding",
                 f"byte 0x{raw[error.start]:02x} is not UTF-8: save the file as UTF-8.",
             )
@@ -104,8 +101,7 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnost
     tabs = [
         _error(
             display,
-            text.count("\n", 0, m.start()) + 1,
-            len(m.group(1)) + 1,
+            *_line_and_column(text[: m.end(1)], "\n"),
             "yaml/tab",
             "a tab in the indentation: YAML indents with spaces only, replace it with spaces.",
         )
@@ -120,17 +116,15 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnost
     except yaml.reader.ReaderError:
         # Raised before any mark exists, with a position libyaml may count in bytes: find the
         # character again in the text.
+        # libyaml's reader refuses exactly the characters _DISALLOWED finds: one is found.
         found = _DISALLOWED.search(text)
-        at = found.start() if found else 0
-        line = text.count("\n", 0, at) + 1
-        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        at = found.start() if found else 0  # pragma: no mutate
         return None, [
             _error(
                 display,
-                line,
-                column,
+                *_line_and_column(text[:at], "\n"),
                 "yaml/character",
-                f"character U+{ord(text[at]) if found else 0:04X} is a control character, which "
+                f"character U+{ord(text[at]):04X} is a control character, which "
                 "YAML does not allow: delete it (or write it as an escape in a quoted string).",
             )
         ]
@@ -148,6 +142,11 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnost
     except _Problem as problem:
         return None, [_error(display, *problem.args)]
     return Document(display, data, builder.positions, builder.key_positions), []
+
+
+def _line_and_column(before: AnyStr, newline: AnyStr) -> tuple[int, int]:
+    """The line and column (from 1) of what comes right after `before`."""
+    return before.count(newline) + 1, len(before) - before.rfind(newline)
 
 
 def _syntax_error(display: str, error: yaml.MarkedYAMLError) -> Diagnostic:
