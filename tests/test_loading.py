@@ -173,3 +173,15 @@ def test_mappings_nested_deeper_than_allowed_are_refused() -> None:
         f"f.yml:1:{4 * (deepest + 1) + 1}: error [yaml/too-deep] values nested more than 64 "
         "levels deep (a recursive alias?): flatten it."
     ]
+
+
+def test_a_parser_error_without_a_position_is_reported_at_the_top(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # libyaml raises none (its errors have a position); another parser's would still be a
+    # diagnostic rather than a traceback.
+    def compose(text: str, Loader: type) -> None:  # noqa: N803 - PyYAML's name
+        raise yaml.YAMLError("the parser gave up")
+
+    monkeypatch.setattr(yaml, "compose", compose)
+    assert _texts(b"a: 1\n") == ["f.yml:1:1: error [yaml/syntax] the parser gave up."]
