@@ -22,7 +22,12 @@
 # It runs under `nice`, with JOBS workers (default: the number of cores).
 #
 # Equivalent mutants (they change no behaviour) carry `# pragma: no mutate` on their line:
-#   (none yet)
+#   loading.py, load_bytes: `at = found.start() if found else 0`: libyaml's reader refuses
+#     exactly the characters _DISALLOWED finds, so one is always found.
+# Others were removed by writing the code without them: `raw.decode()` (the codec's name in
+# any case), positions from the text before them (a search from 0 or None), syntax-error hints
+# only for libyaml's wording (PyYAML's pure-Python messages never reach them), a mistake's
+# arguments passed as they are, `serve_site` without defaults the CLI always overrides.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ -x .venv/bin/mutmut ] || .venv/bin/python -m pip install -q -e '.[test]'
