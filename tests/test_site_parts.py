@@ -10,8 +10,18 @@ from xml.etree import ElementTree
 
 import pytest
 
-from generator.site.builder import LOGO, SCRIPT, SCRIPTS, STYLESHEET, build_site, display, logo
-from tests.conftest import GOLDEN, assert_golden
+from generator.site.builder import (
+    LOGO,
+    SCRIPT,
+    SCRIPTS,
+    STYLESHEET,
+    build_site,
+    display,
+    logo,
+    write_pages,
+)
+from generator.validation import validate
+from tests.conftest import GOLDEN, MINIMAL, assert_golden
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -83,3 +93,15 @@ def test_a_mkdocs_yml_of_its_own_keeps_its_settings_and_gets_the_rest(
     # keeps markup in a name as text.
     chat_page = (site / "channels" / "chat" / "index.html").read_text(encoding="utf-8")
     assert "<title>Chat &lt;b&gt;x&lt;/b&gt; - Example Shop</title>" in chat_page
+
+
+def test_written_pages_link_to_the_guidelines_source_only_when_given_its_address(
+    tmp_path: Path,
+) -> None:
+    playbook = validate(MINIMAL).playbook
+    assert playbook is not None
+    plain = {p.name: p.read_text("utf-8") for p in write_pages(playbook, tmp_path / "plain")}
+    linked = write_pages(playbook, tmp_path / "linked", "https://example.com/repo/guidelines")
+    rules = {p.name: p.read_text("utf-8") for p in linked}["rules.md"]
+    assert "https://example.com/repo/guidelines/playbook.yml#L" in rules
+    assert "example.com/repo" not in plain["rules.md"]

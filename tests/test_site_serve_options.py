@@ -3,6 +3,7 @@ listening (tests/test_serve.py runs the real server through a day of edits)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -42,7 +43,8 @@ def test_serve_shows_the_errors_of_invalid_guidelines(minimal: Path, served: Pat
     lines: list[str] = []
     serve_site(minimal, dev_addr="127.0.0.1:8124", open_in_browser=False, echo=lines.append)
     page = (served / "index.html").read_text(encoding="utf-8")
-    assert "The guidelines have errors" in page and "Fix them and save" in page
+    assert re.search(r"<h1[^>]*>The guidelines have errors", page)
+    assert "<p>Fix them and save: this page reloads.</p>" in page
     assert "the guidelines in guidelines are not valid:" in page
     assert "guidelines/playbook.yml:" in page and "unknown_key" in page
     assert any(

@@ -83,9 +83,9 @@ def write_pages(playbook: Playbook, out_dir: Path, source_url: str = "") -> list
     """
     written = []
     for name, text in site_files(playbook, source_url).items():
-        path = out_dir / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            write_atomic(path, text)
+        path, data = out_dir / name, text.encode()
+        if not path.is_file() or path.read_bytes() != data:
+            write_atomic(path, data)
         written.append(path)
     return written
 
