@@ -92,9 +92,9 @@ def write_pages(playbook: Playbook, out_dir: Path, source_url: str = "") -> list
     """
     written = []
     for name, text in site_files(playbook, source_url).items():
-        path = out_dir / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            write_atomic(path, text)
+        path, data = out_dir / name, text.encode()
+        if not path.is_file() or path.read_bytes() != data:
+            write_atomic(path, data)
         written.append(path)
     return written
 
@@ -367,10 +367,10 @@ def build_site(
 def serve_site(
     directory: Path,
     *,
-    dev_addr: str = "127.0.0.1:8000",
+    dev_addr: str,
+    open_in_browser: bool,
     config_file: Path | None = None,
     echo: Echo | None = None,
-    open_in_browser: bool = False,
 ) -> None:
     """Serve the site with live reload until interrupted; edits to the guidelines rebuild it."""
     from mkdocs.commands.serve import serve

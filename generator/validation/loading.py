@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, AnyStr
 
 import yaml
 
@@ -71,9 +71,7 @@ class Document:
 
 
 class _Problem(Exception):
-    def __init__(self, line: int, column: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.line, self.column, self.code, self.message = line, column, code, message
+    """A mistake found while building the data: its arguments are line, column, code, message."""
 
 
 def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnostic]]:
@@ -94,15 +92,12 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnost
             )
         ]
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode()
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         return None, [
             _error(
                 display,
-                line,
-                column,
+                *_line_and_column(raw[: error.start], b"\n"),
                 "yaml/encoding",
                 say(
                     "byte 0x{byte:02x} is not UTF-8: save the file as UTF-8.", byte=raw[error.start]
@@ -113,8 +108,7 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnost
     tabs = [
         _error(
             display,
-            text.count("\n", 0, m.start()) + 1,
-            len(m.group(1)) + 1,
+            *_line_and_column(text[: m.end(1)], "\n"),
             "yaml/tab",
             say("a tab in the indentation: YAML indents with spaces only, replace it with spaces."),
         )
@@ -129,20 +123,18 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnost
     except yaml.reader.ReaderError:
         # Raised before any mark exists, with a position libyaml may count in bytes: find the
         # character again in the text.
+        # libyaml's reader refuses exactly the characters _DISALLOWED finds: one is found.
         found = _DISALLOWED.search(text)
-        at = found.start() if found else 0
-        line = text.count("\n", 0, at) + 1
-        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        at = found.start() if found else 0  # pragma: no mutate
         return None, [
             _error(
                 display,
-                line,
-                column,
+                *_line_and_column(text[:at], "\n"),
                 "yaml/character",
                 say(
                     "character U+{code:04X} is a control character, which YAML does not allow: "
                     "delete it (or write it as an escape in a quoted string).",
-                    code=ord(text[at]) if found else 0,
+                    code=ord(text[at]),
                 ),
             )
         ]
@@ -162,8 +154,13 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Diagnost
     try:
         data = builder.build(node, (), 0)
     except _Problem as problem:
-        return None, [_error(display, problem.line, problem.column, problem.code, problem.message)]
+        return None, [_error(display, *problem.args)]
     return Document(display, data, builder.positions, builder.key_positions), []
+
+
+def _line_and_column(before: AnyStr, newline: AnyStr) -> tuple[int, int]:
+    """The line and column (from 1) of what comes right after `before`."""
+    return before.count(newline) + 1, len(before) - before.rfind(newline)
 
 
 def _syntax_error(display: str, error: yaml.MarkedYAMLError) -> Diagnostic:
@@ -195,9 +192,7 @@ def _syntax_error(display: str, error: yaml.MarkedYAMLError) -> Diagnostic:
     hint = ""
     if "mapping values are not allowed" in what:
         hint = say(": quote a value that contains ': '")
-    elif "found character '\\t'" in what:
-        hint = say(": replace the tab with spaces")
-    elif "could not find expected ':'" in what or "expected <block end>" in what:
+    elif "could not find expected ':'" in what:
         hint = say(": check the indentation of this line and the one above")
     elif "found undefined alias" in what:
         hint = say(": define the anchor (&name) before using it")
@@ -246,12 +241,13 @@ class _Builder:
                 ),
             )
         self.positions.setdefault(path, where)
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node, where)
+        if node.tag != (_MAP if isinstance(node, yaml.MappingNode) else _SEQ):
+            raise _tag_problem(node, where)  # !!set, !!omap, a custom tag
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
-        return _scalar(node, where)
+        return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -288,7 +284,7 @@ class _Builder:
 def _scalar(node: yaml.ScalarNode, where: tuple[int, int]) -> Any:
     value: str = node.value
     if node.tag not in _KNOWN_TAGS:
-        raise _Problem(*where, "yaml/tag", say("unsupported tag '{tag}': remove it.", tag=node.tag))
+        raise _tag_problem(node, where)
     if node.style:  # quoted or block scalars are always text
         return value
     if value and value[0] not in _NOT_TEXT_STARTS:
@@ -302,6 +298,10 @@ def _scalar(node: yaml.ScalarNode, where: tuple[int, int]) -> Any:
     if _FLOAT.fullmatch(value):
         return float(value)
     return value
+
+
+def _tag_problem(node: yaml.Node, where: tuple[int, int]) -> _Problem:
+    return _Problem(*where, "yaml/tag", say("unsupported tag '{tag}': remove it.", tag=node.tag))
 
 
 def pointer(path: tuple[Any, ...]) -> str:
