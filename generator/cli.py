@@ -314,7 +314,7 @@ def check_command(
     from generator.checking import UnknownName
     from generator.text.durations import parse
     from generator.vocabulary import SEVERITY_ORDER
-    from generator.wording import translate
+    from generator.wording import say, translate
 
     if situation and in_reply_to:
         raise click.UsageError("give --situation or --in-reply-to, not both.")
@@ -336,7 +336,9 @@ def check_command(
         situation = detection.situation
         if explain:
             for line in detection.explain(in_reply_to):
-                click.echo(f"situation: {line}", err=True)
+                click.echo(
+                    translate(say("situation: {line}", line=line), checker.language), err=True
+                )
     replies = [_read_reply(name) for name in (files or ("-",))]
     metric = "next_response" if is_next else "first_response"
     try:
@@ -475,6 +477,7 @@ def _read_logs(
     """The records of the logs; bad ones are printed with file and line, and unless
     --on-error skip, exit 2 before any result."""
     from generator.audit.reading import LogFormatError, ReadOptions, read
+    from generator.wording import translate
 
     options = ReadOptions(
         frozenset(checker.channels),
@@ -486,15 +489,22 @@ def _read_logs(
     try:
         log = read(logs, options)
     except OSError as error:
-        raise click.UsageError(f"cannot read {error.filename}: {error.strerror}.") from None
+        problem = "cannot read {file}: {reason}."
+        reason = error.strerror
+        raise click.UsageError(
+            _say(checker.language, problem, file=error.filename, reason=reason)
+        ) from None
     except UnicodeDecodeError:
-        raise click.UsageError("a log is not UTF-8: save it as UTF-8.") from None
+        problem = "a log is not UTF-8: save it as UTF-8."
+        raise click.UsageError(_say(checker.language, problem)) from None
     except LogFormatError as error:
-        raise click.UsageError(str(error)) from None
+        raise click.UsageError(translate(error.args[0], checker.language)) from None
     if log.bad:
         for bad in log.bad[:50]:
             click.echo(
-                f"{bad.file}:{bad.line}: {_say(checker.language, 'error')}: {bad.message}", err=True
+                f"{bad.file}:{bad.line}: {_say(checker.language, 'error')}: "
+                f"{translate(bad.message, checker.language)}",
+                err=True,
             )
         language = checker.language
         more = _say(language, " ({n} more not shown)", n=len(log.bad) - 50)
@@ -643,10 +653,12 @@ def build_command(
 def serve_command(directory: Path | None, dev_addr: str, open_in_browser: bool) -> None:
     """Preview the site, rebuilding it when a file of the guidelines changes."""
     from generator.site.builder import serve_site
+    from generator.validation.layers import folder_language
 
     # The plugin validates on every build and logs problems with the same messages as validate.
     directory = guidelines_folder(directory)
-    click.echo(f"serving on http://{dev_addr}/ (Ctrl-C to stop)", err=True)
+    serving = "serving on http://{address}/ (Ctrl-C to stop)"
+    click.echo(_say(folder_language(directory), serving, address=dev_addr), err=True)
     serve_site(
         directory,
         dev_addr=dev_addr,

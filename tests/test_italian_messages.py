@@ -26,6 +26,7 @@ from generator.site.rendering import render
 from generator.validation import validate
 from generator.wording import Duration, say, translate
 from tests.conftest import ITALIAN, ROOT
+from tests.test_browser import browser, served  # noqa: F401 - fixtures
 
 TRANSLATIONS = ROOT / "site_templates" / "translations"
 
@@ -466,3 +467,105 @@ def test_plurals_and_durations() -> None:
         translate(nested, "it")
         == "risposta dopo 1 minuto, oltre il tempo accettabile di 30 secondi"
     )
+
+
+EXPLAINED = [
+    "Il mio ordine è arrivato rotto, INACCETTABILE!!! Quando arriva il rimborso?",
+    "Voglio parlare con un operatore",
+    "Dov'è il mio pacco?",
+    "Grazie mille, tutto perfetto!",
+    "buongiorno",
+]
+
+
+@pytest.mark.parametrize("message", EXPLAINED)
+def test_check_explain_speaks_italian(message: str, italian: Path) -> None:
+    args = ["check", "-c", "whatsapp", "--guidelines", str(italian), "--explain"]
+    result = CliRunner().invoke(main, [*args, "--in-reply-to", message, "-"], input="Buongiorno.")
+    lines = [line for line in result.stderr.splitlines() if line.startswith("situazione: ")]
+    assert len(lines) >= 2, result.stderr
+    assert "punteggio del tono" in lines[0], lines
+    leaks = {s: english_words(s, ids_of(italian)) for s in lines}
+    assert not {s: w for s, w in leaks.items() if w}
+
+
+BAD_RECORDS = [
+    '{"conversation": "c1", "channel": "whatsapp", "role": "customer", "text": "Ciao"}',
+    '{"conversation": "c1", "channel": "whatsapp", "time": "ieri", "role": "agent", "text": "A"}',
+    '{"conversation": "c1", "channel": "whatsapp", "time": "2026-03-23T09:00:00",'
+    ' "role": "agent", "text": "A"}',
+    '{"conversation": "c2", "channel": "whatsap", "time": "2026-03-23T09:00:00Z",'
+    ' "role": "agent", "text": "A"}',
+    '{"conversation": "c2", "channel": "sms", "time": "2026-03-23T09:00:00Z",'
+    ' "role": "agent", "text": "A"}',
+    '{"conversation": "c3", "channel": "email", "time": "2026-03-23T09:00:00Z",'
+    ' "role": "agente", "text": "A"}',
+    '{"conversation": "c3", "channel": "email", "time": "2026-03-23T09:00:00Z",'
+    ' "role": "agent", "text": "A", "situation": "reclamo"}',
+    '{"conversation": "c3", "channel": "whatsapp", "time": "2026-03-23T09:00:00Z",'
+    ' "role": "agent", "text": "A"}',
+    '{"conversation": "c4", "channel": "email"',
+    '["una lista"]',
+]
+
+
+def test_audit_tells_bad_records_in_italian(italian: Path, tmp_path: Path) -> None:
+    log = tmp_path / "registro.jsonl"
+    good = (
+        '{"conversation": "c3", "channel": "email", "time": "2026-03-23T09:00:00Z",'
+        ' "role": "customer", "text": "Ciao"}'
+    )
+    log.write_text("\n".join([good, *BAD_RECORDS]) + "\n", encoding="utf-8")
+    table = tmp_path / "registro.csv"
+    table.write_text("conversazione,canale,time,role,text\nc1,email,x,agent,Ciao\n")
+    tweets = tmp_path / "tweet.csv"
+    tweets.write_text("tweet_id,inbound,in_response_to_tweet_id,text\n,boh,,Ciao\n")
+    for path, count in ((log, len(BAD_RECORDS)), (table, 1), (tweets, 1)):
+        code, out = run("audit", str(path), "--guidelines", str(italian))
+        lines = [line for line in out.splitlines() if line.startswith(str(path))]
+        assert code == 2 and len(lines) == count, out
+        assert all(": errore: " in line for line in lines), lines
+        sentences = [line.split(": errore: ", 1)[1] for line in lines] + out.splitlines()[-1:]
+        leaks = {s: english_words(s, ids_of(italian)) for s in sentences}
+        assert not {s: w for s, w in leaks.items() if w}
+
+
+def test_serve_says_where_in_italian(italian: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.site.builder
+
+    folders: list[Path] = []
+    # The server itself runs until stopped: the line before it is what is asked here.
+    monkeypatch.setattr(generator.site.builder, "serve_site", lambda d, **_: folders.append(d))
+    code, out = run("serve", str(italian), "-a", "127.0.0.1:8123")
+    assert code == 0 and folders == [italian], out
+    assert "sito in anteprima su http://127.0.0.1:8123/" in out, out
+    assert not english_words(out)
+
+
+def test_the_check_page_of_an_italian_site_shows_italian_findings(
+    served,  # noqa: F811 - the fixture's name
+    browser,  # noqa: F811
+    italian: Path,
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    from generator.checking import Checker
+
+    playbook = validate(italian).playbook
+    assert playbook is not None
+    expected = Checker.from_playbook(playbook).check(DRAFTS[0], channel="whatsapp")
+    browser.get(served("mkdocs", italian) + "check/")
+    Select(browser.find_element(By.ID, "pb-channel")).select_by_value("whatsapp")
+    browser.find_element(By.ID, "pb-draft").send_keys(DRAFTS[0])
+
+    def shown(_: object) -> list[str]:
+        return [
+            li.find_element(By.CSS_SELECTOR, ".pb-check__message").text
+            for li in browser.find_elements(By.CSS_SELECTOR, "li.pb-check__finding")
+        ]
+
+    WebDriverWait(browser, 20).until(lambda _: len(shown(_)) == len(expected))
+    assert sorted(shown(None)) == sorted(translate(f.message, "it") for f in expected)
+    leaks = {s: english_words(s, ids_of(italian)) for s in shown(None)}
+    assert not {s: w for s, w in leaks.items() if w}

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.audit.reading import Log, LogFormatError, ReadOptions
+from generator.wording import say
 
 INSTALL = "pip install 'playbook[parquet]'"
 _BATCH = 65536
@@ -28,7 +29,11 @@ def read_parquet(
         import pyarrow.parquet as parquet
     except ImportError:
         raise LogFormatError(
-            f"{path}: reading Parquet needs the pyarrow package: {INSTALL}."
+            say(
+                "{path}: reading Parquet needs the pyarrow package: {install}.",
+                path=str(path),
+                install=INSTALL,
+            )
         ) from None
     import pyarrow
 
@@ -39,4 +44,10 @@ def read_parquet(
                 row += 1
                 log.add(rename(record), (name, row), options)
     except (pyarrow.ArrowException, OSError) as error:
-        raise LogFormatError(f"{path}: not a Parquet file that can be read: {error}.") from None
+        raise LogFormatError(
+            say(
+                "{path}: not a Parquet file that can be read: {error}.",
+                path=str(path),
+                error=str(error),
+            )
+        ) from None

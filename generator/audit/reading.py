@@ -26,6 +26,7 @@ import orjson
 
 from generator.kinds import ROLES, Message
 from generator.model.diagnostics import did_you_mean
+from generator.wording import say
 
 FIELDS = ("conversation", "channel", "time", "role", "text")
 OPTIONAL = ("author", "department", "situation", "handoff")
@@ -111,24 +112,35 @@ class Log:
         missing = [name for name in FIELDS if record.get(name) in (None, "") and name != "text"]
         if missing or record.get("text") is None:
             names = missing or ["text"]
-            return f"missing {', '.join(names)}: every record has {', '.join(FIELDS)}."
+            return say(
+                "missing {names}: every record has {fields}.",
+                names=", ".join(names),
+                fields=", ".join(FIELDS),
+            )
         channel, role = str(record["channel"]), str(record["role"])
         if channel not in options.channels:
             hint = did_you_mean(channel, sorted(options.channels)) or (
-                f" Channels: {', '.join(sorted(options.channels))}."
+                say(" Channels: {names}.", names=", ".join(sorted(options.channels)))
             )
-            return f"unknown channel '{channel}'.{hint}"
+            return say("unknown channel '{channel}'.{hint}", channel=channel, hint=hint)
         if role not in ROLES:
             hint = did_you_mean(role, ROLES)
-            return f"unknown role '{role}': write one of {', '.join(ROLES)}.{hint}"
+            return say(
+                "unknown role '{role}': write one of {roles}.{hint}",
+                role=role,
+                roles=", ".join(ROLES),
+                hint=hint,
+            )
         situation = record.get("situation") or None
         if situation is not None and situation not in options.situations:
             hint = did_you_mean(str(situation), sorted(options.situations))
-            return f"unknown situation '{situation}'.{hint}"
+            return say("unknown situation '{situation}'.{hint}", situation=situation, hint=hint)
         try:
             time = parse_time(str(record["time"]), options.time_zone)
         except ValueError as error:
-            return str(error)
+            # the error's phrase, not its text, so that it is told in the playbook's language
+            problem: str = error.args[0]
+            return problem
         key = str(record["conversation"])
         index = self._index.get(key)
         if index is None:
@@ -137,9 +149,12 @@ class Log:
             self.channel.append(channel)
             self.situation.append(situation)
         elif self.channel[index] != channel:
-            return (
-                f"conversation '{key}' is on channel '{self.channel[index]}' in an earlier "
-                f"record, not '{channel}': give each channel's conversations their own ids."
+            return say(
+                "conversation '{key}' is on channel '{earlier}' in an earlier record, not "
+                "'{channel}': give each channel's conversations their own ids.",
+                key=key,
+                earlier=self.channel[index],
+                channel=channel,
             )
         elif situation and not self.situation[index]:
             self.situation[index] = situation
@@ -200,14 +215,20 @@ def parse_time(text: str, time_zone: str | None) -> float:
             moment = dt.datetime.strptime(text, _TWITTER_TIME)
         except ValueError:
             raise ValueError(
-                f"'{text}' is not a time: write ISO 8601 with an offset, like "
-                "2026-03-02T09:15:00+01:00 or 2026-03-02T08:15:00Z."
+                say(
+                    "'{text}' is not a time: write ISO 8601 with an offset, like "
+                    "2026-03-02T09:15:00+01:00 or 2026-03-02T08:15:00Z.",
+                    text=text,
+                )
             ) from None
     if moment.tzinfo is None:
         if time_zone is None:
             raise ValueError(
-                f"'{text}' has no offset from UTC: add one (+01:00, Z) or say which time zone "
-                "the log is in with --time-zone Europe/Rome."
+                say(
+                    "'{text}' has no offset from UTC: add one (+01:00, Z) or say which time "
+                    "zone the log is in with --time-zone Europe/Rome.",
+                    text=text,
+                )
             )
         moment = moment.replace(tzinfo=_zone(time_zone))
     return moment.timestamp()
@@ -233,8 +254,12 @@ def read(paths: Iterable[Path], options: ReadOptions) -> Log:
                 _records(stream, path, options, log)
         except UnicodeDecodeError as error:
             raise LogFormatError(
-                f"{path}:{_undecodable_line(path)}: not UTF-8 text ({error.reason}): save the "
-                "log as UTF-8."
+                say(
+                    "{path}:{line}: not UTF-8 text ({reason}): save the log as UTF-8.",
+                    path=str(path),
+                    line=_undecodable_line(path),
+                    reason=error.reason,
+                )
             ) from None
     return log
 
@@ -260,12 +285,12 @@ def _records(stream: io.TextIOBase, path: Path, options: ReadOptions, log: Log) 
             try:
                 record = _loads(line)
             except json.JSONDecodeError as error:
-                log.bad.append(
-                    BadRecord(name, number, f"not JSON: {error.msg} (column {error.colno}).")
-                )
+                problem = say("not JSON: {error} (column {n}).", error=error.msg, n=error.colno)
+                log.bad.append(BadRecord(name, number, problem))
                 continue
             if not isinstance(record, dict):
-                log.bad.append(BadRecord(name, number, "a record is a JSON object, one a line."))
+                problem = say("a record is a JSON object, one a line.")
+                log.bad.append(BadRecord(name, number, problem))
                 continue
             log.add(rename(record), (name, number), options)
         return
@@ -284,8 +309,13 @@ def _records(stream: io.TextIOBase, path: Path, options: ReadOptions, log: Log) 
             BadRecord(
                 name,
                 1,
-                f"the header has no column {', '.join(repr(m) for m in missing)}: name the "
-                f"file's column with --column {missing[0]}=COLUMN.{hint}",
+                say(
+                    "the header has no column {names}: name the file's column with "
+                    "--column {first}=COLUMN.{hint}",
+                    names=", ".join(repr(m) for m in missing),
+                    first=missing[0],
+                    hint=hint,
+                ),
             )
         )
         return

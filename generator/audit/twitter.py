@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 
 from generator.audit.reading import BadRecord, Log, ReadOptions
+from generator.wording import say
 
 
 def read_twitter(reader: csv.DictReader[str], name: str, options: ReadOptions, log: Log) -> None:
@@ -46,7 +47,9 @@ def read_twitter(reader: csv.DictReader[str], name: str, options: ReadOptions, l
         inbound = (row.get("inbound") or "").strip().lower()
         if not tweet or inbound not in ("true", "false"):
             log.bad.append(
-                BadRecord(name, line, "a tweet needs tweet_id and an inbound flag True or False.")
+                BadRecord(
+                    name, line, say("a tweet needs tweet_id and an inbound flag True or False.")
+                )
             )
             continue
         customer = inbound == "true"

@@ -19,6 +19,7 @@ from typing import Any
 
 from generator.text import signals as text_signals
 from generator.text.matching import nfc
+from generator.wording import say
 
 _NOT_WORDS = re.compile(r"(?:https?://|www\.)\S+|[@#][\w]+")
 _WORDS = re.compile(r"[^\W_]+")
@@ -39,8 +40,9 @@ class Evidence:
 
     def describe(self, message: str) -> str:
         if self.kind == "signal":
-            return f"signal '{self.name}' matched '{message[self.start : self.end]}'"
-        return f"cue {self.name}: {self.detail}"
+            found = message[self.start : self.end]
+            return say("signal '{name}' matched '{found}'", name=self.name, found=found)
+        return say("cue {name}: {detail}", name=say(f"cue-{self.name}"), detail=self.detail)
 
 
 @dataclass(frozen=True)
@@ -58,26 +60,44 @@ class Detection:
     def explain(self, message: str) -> list[str]:
         """The evidence, line by line; spans refer to the message in Unicode normal form C."""
         message = nfc(message)
-        lines = [f"sentiment score {self.sentiment:+.2f}"]
+        lines: list[str] = [say("sentiment score {score:+.2f}", score=self.sentiment)]
         for phrase in self.neutral:
-            lines.append(f"neutral phrase '{phrase}': its words are no signal or negation")
+            lines.append(
+                say("neutral phrase '{phrase}': its words are no signal or negation", phrase=phrase)
+            )
         if self.praised:
             lines.append(
-                f"cue praise: '{self.praised}' in a message this positive sets aside a lone signal"
+                say(
+                    "cue praise: '{word}' in a message this positive sets aside a lone signal",
+                    word=self.praised,
+                )
             )
         for situation in self.candidates:
             found = [e.describe(message) for e in self.evidence if e.situation == situation]
-            lines.append(f"{situation}: {'; '.join(found)}")
+            lines.append(say("{situation}: {found}", situation=situation, found=_joined(found)))
         if self.situation is None:
-            lines.append("no situation: no signal or cue matched")
+            lines.append(say("no situation: no signal or cue matched"))
         elif len(self.candidates) > 1:
             others = ", ".join(c for c in self.candidates if c != self.situation)
             lines.append(
-                f"{self.situation} wins over {others}: precedence {' > '.join(self.precedence)}"
+                say(
+                    "{situation} wins over {others}: precedence {order}",
+                    situation=self.situation,
+                    others=others,
+                    order=" > ".join(self.precedence),
+                )
             )
         else:
-            lines.append(f"{self.situation}: the only candidate")
+            lines.append(say("{situation}: the only candidate", situation=self.situation))
         return lines
+
+
+def _joined(parts: Sequence[str]) -> str:
+    """Parts joined with '; ' as one phrase, so that each part is still translated."""
+    joined = parts[0] if parts else ""
+    for part in parts[1:]:
+        joined = say("{a}; {b}", a=joined, b=part)
+    return joined
 
 
 class Detector:
@@ -255,7 +275,9 @@ class Detector:
             opener = self._opener(message)
             if opener or (score < cue["below"] and re.search(cue["pattern"], message)):
                 shown = " ".join(t.lstrip("=") for t in opener) if opener else ""
-                detail = f"opens with '{shown}'" if opener else "a question mark"
+                detail = (
+                    say("opens with '{shown}'", shown=shown) if opener else say("a question mark")
+                )
                 found.append(Evidence(cue["situation"], "cue", "question", detail=detail))
         return found
 

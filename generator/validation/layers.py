@@ -369,6 +369,16 @@ def _language(raw: bytes | OSError | None) -> str:
     return found.group(1).decode() if found else "en"
 
 
+def folder_language(folder: Path) -> str:
+    """The language of the playbook in a folder, without validating it; English when its
+    playbook file is missing or has no `language:` line."""
+    try:
+        raw: bytes | None = (folder / PLAYBOOK_FILE).read_bytes()
+    except OSError:
+        raw = None
+    return _language(raw)
+
+
 def _unreadable(file: str, error: OSError) -> Diagnostic:
     return Diagnostic(
         file,
