@@ -330,7 +330,8 @@ def check_command(
         raise click.BadParameter(str(error), param_hint="--waited") from None
     checker = _checker(rules_file, guidelines, site_url)
     if explain and in_reply_to is None:
-        raise click.UsageError("--explain explains --in-reply-to: give the customer's message.")
+        problem = "--explain explains --in-reply-to: give the customer's message."
+        raise click.UsageError(_say(checker.language, problem))
     if in_reply_to is not None:
         detection = checker.explain_situation(in_reply_to)
         situation = detection.situation

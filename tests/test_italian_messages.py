@@ -569,3 +569,8 @@ def test_the_check_page_of_an_italian_site_shows_italian_findings(
     assert sorted(shown(None)) == sorted(translate(f.message, "it") for f in expected)
     leaks = {s: english_words(s, ids_of(italian)) for s in shown(None)}
     assert not {s: w for s, w in leaks.items() if w}
+
+
+def test_explain_without_a_message_is_told_in_italian(italian: Path) -> None:
+    code, out = run("check", "-c", "whatsapp", "--guidelines", str(italian), "--explain", "-")
+    assert code == 2 and "--explain spiega --in-reply-to: indica il messaggio del cliente." in out
