@@ -574,3 +574,20 @@ def test_the_check_page_of_an_italian_site_shows_italian_findings(
 def test_explain_without_a_message_is_told_in_italian(italian: Path) -> None:
     code, out = run("check", "-c", "whatsapp", "--guidelines", str(italian), "--explain", "-")
     assert code == 2 and "--explain spiega --in-reply-to: indica il messaggio del cliente." in out
+
+
+class _Keys(yaml.SafeLoader):
+    """A loader that keeps the keys of every mapping in their order, repeats included."""
+
+
+def _mapping_keys(loader: yaml.SafeLoader, node: yaml.MappingNode) -> list[object]:
+    return [loader.construct_object(key) for key, _ in node.value]
+
+
+_Keys.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_keys)
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_no_sentence_is_translated_twice(language: str) -> None:
+    keys = yaml.load((TRANSLATIONS / f"{language}.yml").read_text(encoding="utf-8"), _Keys)
+    assert sorted({k for k in keys if keys.count(k) > 1}, key=str) == []
