@@ -7,6 +7,9 @@ tweet that the reply answers, with the real wait between the two. Hits were read
 the verdicts written down in benchmarks/data/false_alarms.json ("false": the rule is wrong
 about this reply; "true": the reply does break the rule). The false-alarm rate of a rule is
 its judged false hits over its judged hits; unjudged hits are listed with --unjudged RULE.
+A rule scoped to situations applies to a detected one only at its situation_confidence; the
+last column counts the judged true hits that a weak detection cost (hits that would fire if
+every detection applied, and no longer do).
 Run: python benchmarks/false_alarms.py [--unjudged RULE] [--limit N]
 """
 
@@ -86,14 +89,26 @@ def rule_channels(document: dict[str, Any]) -> dict[str, str]:
     return chosen
 
 
-def hits(checker: Checker, chosen: dict[str, str], data: Sequence[Reply]) -> Iterator[Any]:
-    """(rule, reply, finding) for every finding of a rule on its channel."""
+def hits(
+    checker: Checker, chosen: dict[str, str], data: Sequence[Reply], gated: bool = True
+) -> Iterator[Any]:
+    """(rule, reply, finding) for every finding of a rule on its channel; not `gated`: as if
+    every detected situation were given."""
     for reply in data:
-        situation = checker.detect_situation(reply.customer) if reply.customer else None
+        situation, confidence = (
+            checker.situation_of(reply.customer) if reply.customer else (None, "weak")
+        )
+        if not gated:
+            confidence = "given"
         metric = "first_response" if reply.first else "next_response"
         for channel in sorted(set(chosen.values())):
             for finding in checker.check(
-                reply.text, channel=channel, situation=situation, waited=reply.waited, metric=metric
+                reply.text,
+                channel=channel,
+                situation=situation,
+                waited=reply.waited,
+                metric=metric,
+                confidence=confidence,
             ):
                 if chosen.get(finding.rule) == channel:
                     yield finding.rule, reply, finding
@@ -117,8 +132,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     checker, chosen, data = Checker(document), rule_channels(document), replies()
     judged = verdicts()
     fired: dict[str, dict[str, Any]] = {rule: {} for rule in chosen}
+    ungated: dict[str, set[str]] = {rule: set() for rule in chosen}
     for rule, reply, finding in hits(checker, chosen, data):
         fired[rule].setdefault(reply.id, (reply, finding))
+    for rule, reply, _ in hits(checker, chosen, data, gated=False):
+        ungated[rule].add(reply.id)
     if args.unjudged:
         shown = 0
         for reply_id, (reply, finding) in fired.get(args.unjudged, {}).items():
@@ -127,15 +145,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"{reply_id}\t{finding.match!r}\t{reply.text!r}\t<- {reply.customer[:90]!r}")
         return 0
     print(f"{len(data)} company replies checked ({TWEETS} tweets, thread parts joined)\n")
-    print("| rule | channel | fired | judged | judged false | false-alarm rate |")
-    print("|---|---|---:|---:|---:|---:|")
+    print("| rule | channel | fired | judged | judged false | false-alarm rate | true hits lost |")
+    print("|---|---|---:|---:|---:|---:|---:|")
     for rule in sorted(fired):
         ids = fired[rule]
         verdict = {i: judged.get(rule, {}).get(i, {}).get("verdict") for i in ids}
         known = [v for v in verdict.values() if v]
         false = sum(v == "false" for v in known)
         rate = f"{false / len(known):.1%}" if known else ("-" if ids else "0.0%")
-        print(f"| {rule} | {chosen[rule]} | {len(ids)} | {len(known)} | {false} | {rate} |")
+        said = judged.get(rule, {})
+        lost = sum(said.get(i, {}).get("verdict") == "true" for i in ungated[rule] - set(ids))
+        print(
+            f"| {rule} | {chosen[rule]} | {len(ids)} | {len(known)} | {false} | {rate} | {lost} |"
+        )
     return 0
 
 

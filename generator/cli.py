@@ -332,9 +332,11 @@ def check_command(
     if explain and in_reply_to is None:
         problem = "--explain explains --in-reply-to: give the customer's message."
         raise click.UsageError(_say(checker.language, problem))
+    confidence, shown = "given", {"id": situation, "confidence": "given"} if situation else None
     if in_reply_to is not None:
         detection = checker.explain_situation(in_reply_to)
-        situation = detection.situation
+        situation, confidence = detection.situation, detection.confidence or "weak"
+        shown = {"id": situation, "confidence": detection.confidence}
         if explain:
             for line in detection.explain(in_reply_to):
                 click.echo(
@@ -347,7 +349,12 @@ def check_command(
             (
                 name,
                 checker.check(
-                    text, channel=channel, situation=situation, waited=seconds, metric=metric
+                    text,
+                    channel=channel,
+                    situation=situation,
+                    waited=seconds,
+                    metric=metric,
+                    confidence=confidence,
                 ),
             )
             for name, text in replies
@@ -361,13 +368,20 @@ def check_command(
             write,
             checker.language,
             lambda text: checker.check(
-                text, channel=channel, situation=situation, waited=seconds, metric=metric
+                text,
+                channel=channel,
+                situation=situation,
+                waited=seconds,
+                metric=metric,
+                confidence=confidence,
             ),
         )
     # The rules as the checked channel has them: a rule may have a variant per channel.
     rules = checker.channel_rules(channel)
     click.echo(
-        report_findings(results, fmt, rules, checker.language), nl=False, err=fix and not write
+        report_findings(results, fmt, rules, checker.language, situation=shown),
+        nl=False,
+        err=fix and not write,
     )
     threshold = SEVERITY_ORDER.get(fail_on, 99)
     failing = any(SEVERITY_ORDER[f.severity] >= threshold for _, fs in results for f in fs)

@@ -41,7 +41,12 @@ MATCHING = {
         "are runs of letters and digits outside @mentions and links, lower-cased, apostrophes "
         "inside a word kept unless split_apostrophes) or when one of its cues fires (each cue "
         "says when); of the candidates, the first in precedence wins; none: no situation. A "
-        "rule with situations applies only in those; with none, in every one."
+        "rule with situations applies only in those; with none, in every one. A detected "
+        "situation has a confidence: strong when at least two different pieces of evidence "
+        "support the winner (signals counted by phrase, cues by name), weak on one; a rule "
+        "applies in a detected situation only when its situation_confidence is weak or the "
+        "detection is strong (absent: weak, as before format 2.2). A situation given by the "
+        "user or the log always applies."
     ),
     "positions": (
         "Findings point at character offsets of the reply in Unicode code points; a rule that "
@@ -91,6 +96,7 @@ def export_rule(rule: Rule, env: Environment) -> dict[str, Any]:
         "severity": rule.severity,
         "message": rule.message,
         "situations": list(rule.situations),
+        "situation_confidence": rule.situation_confidence,
         "options": KINDS[rule.kind].normalise(dict(rule.options), env),
         "link": rule_link(rule.id),
     }

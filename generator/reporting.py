@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from generator import __version__
@@ -92,14 +92,18 @@ def report_findings(
     fmt: str,
     rules: dict[str, dict[str, str]] | None = None,
     language: str = "en",
+    situation: Mapping[str, Any] | None = None,
 ) -> str:
     """Findings per file as text, JSON, SARIF 2.1.0 or GitHub annotations; the sentences
-    around the findings' messages in a language (the playbook's)."""
+    around the findings' messages in a language (the playbook's). The JSON says the situation
+    the replies were checked in (given, or detected with its confidence)."""
     if fmt == "json":
-        body = {
+        body: dict[str, Any] = {
             "column_kind": COLUMN_KIND,
             "findings": [{"file": file, **f.as_dict()} for file, fs in results for f in fs],
         }
+        if situation is not None:
+            body["situation"] = dict(situation)
         return json.dumps(body, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     if fmt == "sarif":
         return _sarif(results, rules or {}, language)

@@ -30,7 +30,7 @@ BANDS = ("target", "acceptable", "unacceptable")
 #: The exported rules file: its format name and version. Minor versions only add optional
 #: fields; a major version may remove or change them.
 FORMAT = "playbook-rules"
-FORMAT_VERSION = "2.1.0"
+FORMAT_VERSION = "2.2.0"
 
 #: What the site generates beside the CX lead's pages: a page in `pages/` may not take a name
 #: of these, nor a folder's.

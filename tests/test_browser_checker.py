@@ -86,6 +86,9 @@ def test_conformance_vectors_under_node(which: str, shipped: dict[str, str]) -> 
     assert "# fail 0" in result.stdout and passed and int(passed.group(1)) >= 38
 
 
+CONFIDENCES = ("given", "weak", "strong")
+
+
 def test_same_findings_as_python_on_real_replies(tmp_path: Path, shipped: dict[str, str]) -> None:
     playbook = validate(SAMPLE).playbook
     assert playbook is not None
@@ -95,9 +98,15 @@ def test_same_findings_as_python_on_real_replies(tmp_path: Path, shipped: dict[s
     variants = [_variant(t, i) for i, t in enumerate(tweets)]
     texts = tweets + variants
     replies: list[dict[str, Any]] = [
-        {"text": text, "channel": channel, "situation": situation, "waited": waited}
-        for text in tweets
-        for channel, situation, waited in COMBINATIONS
+        {
+            "text": text,
+            "channel": channel,
+            "situation": situation,
+            "waited": waited,
+            "confidence": CONFIDENCES[(i + j) % len(CONFIDENCES)],
+        }
+        for i, text in enumerate(tweets)
+        for j, (channel, situation, waited) in enumerate(COMBINATIONS)
     ] + [
         dict(
             zip(
@@ -129,7 +138,11 @@ def test_same_findings_as_python_on_real_replies(tmp_path: Path, shipped: dict[s
         [
             f.as_dict()
             for f in checker.check(
-                r["text"], channel=r["channel"], situation=r["situation"], waited=r["waited"]
+                r["text"],
+                channel=r["channel"],
+                situation=r["situation"],
+                waited=r["waited"],
+                confidence=r.get("confidence", "given"),
             )
         ]
         for r in replies
@@ -140,13 +153,16 @@ def test_same_findings_as_python_on_real_replies(tmp_path: Path, shipped: dict[s
         (r, e, b) for r, e, b in zip(replies, expected, browser["findings"], strict=True) if e != b
     ]
     assert not different, different[:3]
-    detected = [checker.detect_situation(m["text"]) for m in messages]
+    detected = [checker.explain_situation(m["text"]) for m in messages]
     assert len(detected) == 10_000
-    assert set(detected) >= {None, "complaint", "information", "human-request", "refusal"}
+    assert {d.situation for d in detected} >= {None, "complaint", "information", "refusal"}
+    assert {d.confidence for d in detected} == {None, "weak", "strong"}
     different = [
-        (m["text"], e, b)
-        for m, e, b in zip(messages, detected, browser["situations"], strict=True)
-        if e != b
+        (m["text"], e.situation, e.confidence, b, c)
+        for m, e, b, c in zip(
+            messages, detected, browser["situations"], browser["confidences"], strict=True
+        )
+        if (e.situation, e.confidence) != (b, c)
     ]
     assert not different, different[:3]
 
@@ -181,12 +197,16 @@ def test_same_situations_as_python_on_italian_messages(
         env=shipped,
         check=True,
     ).stdout
-    detected = [checker.detect_situation(t) for t in texts]
-    assert set(detected) >= {None, "complaint", "information", "human-request", "reminder"}
+    detected = [checker.explain_situation(t) for t in texts]
+    assert {d.situation for d in detected} >= {None, "complaint", "information", "reminder"}
+    assert {d.confidence for d in detected} == {None, "weak", "strong"}
+    browser = json.loads(output)
     different = [
-        (t, e, b)
-        for t, e, b in zip(texts, detected, json.loads(output)["situations"], strict=True)
-        if e != b
+        (t, e.situation, e.confidence, b, c)
+        for t, e, b, c in zip(
+            texts, detected, browser["situations"], browser["confidences"], strict=True
+        )
+        if (e.situation, e.confidence) != (b, c)
     ]
     assert not different, different[:3]
 
@@ -333,7 +353,11 @@ def test_same_findings_as_python_on_the_guidelines_own_texts(
         [
             f.as_dict()
             for f in checker.check(
-                r["text"], channel=r["channel"], situation=r["situation"], waited=r["waited"]
+                r["text"],
+                channel=r["channel"],
+                situation=r["situation"],
+                waited=r["waited"],
+                confidence=r.get("confidence", "given"),
             )
         ]
         for r in replies

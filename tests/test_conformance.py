@@ -65,6 +65,7 @@ def test_vector(case: dict[str, Any]) -> None:
         situation=case["situation"],
         waited=case["waited"],
         metric=case["metric"],
+        confidence=case.get("confidence", "given"),
     )
     actual = [
         {"rule": f.rule, "line": f.line, "column": f.column, "match": f.match} for f in findings

@@ -109,7 +109,7 @@ def test_precedence_decides_and_the_explanation_says_why(en: Detector) -> None:
         "signal 'unacceptable' matched 'unacceptable'"
         in lines[1 + found.candidates.index("complaint")]
     )
-    assert lines[-1].startswith("complaint wins over information: precedence human-request >")
+    assert lines[-2].startswith("complaint wins over information: precedence human-request >")
 
 
 def test_cues_beyond_words(en: Detector) -> None:
@@ -131,7 +131,7 @@ def test_a_conversation_takes_the_strongest_situation(en: Detector) -> None:
 def test_the_export_carries_everything_detection_needs() -> None:
     playbook = validate(SAMPLE).playbook
     document = json.loads(dumps(export(playbook)))
-    assert document["format_version"] == "2.1.0"
+    assert document["format_version"] == "2.2.0"
     assert document["detection"]["precedence"][:3] == ["human-request", "reminder", "complaint"]
     from_file = Checker(document)
     from_playbook = Checker.from_playbook(playbook)

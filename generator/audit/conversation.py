@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.audit.clock import Clock
 from generator.checking import Checker
+from generator.checking.situations import GIVEN
 from generator.kinds import Message, MessageHit, Thread, Wait
 from generator.kinds._waits import waits
 from generator.schemas.audit import WAIT_BANDS
@@ -117,9 +118,12 @@ def audit_conversation(
     the first customer message; `end` is when the log ends; `log_hits` are the findings of
     log-scope rules (repeated replies) on this conversation's messages."""
     checker, clock = rules.checker, rules.clock
+    # A situation from the log is given; a detected one applies scoped rules only at their
+    # situation_confidence.
+    confidence = GIVEN
     if situation is None:
         first = next((m.text for m in messages if m.role == "customer"), None)
-        situation = checker.detect_situation(first) if first else None
+        situation, confidence = checker.situation_of(first) if first else (None, GIVEN)
     found = waits(messages, clock.elapsed, end, rules.reopen_after)
     measured = tuple(
         Measured(
@@ -135,12 +139,12 @@ def audit_conversation(
     )
     findings: list[AuditFinding] = []
     thread = Thread(situation, rules.public, found, end, clock.elapsed)
-    for rule, check in checker.conversation_rules(rules.channel, situation):
+    for rule, check in checker.conversation_rules(rules.channel, situation, confidence=confidence):
         findings += (_finding(rule, hit, messages, checker) for hit in check(messages, thread))
     findings += (_finding(rule, hit, messages, checker) for rule, hit in log_hits)
     answering = {w.end: w for w in found if w.end is not None}
     answered: list[str] = []  # the customer's messages since the last agent message
-    replied, current = False, situation
+    replied, current, certainty = False, situation, confidence
     for index, message in enumerate(messages):
         if message.role == "customer":
             answered.append(message.text)
@@ -151,7 +155,7 @@ def audit_conversation(
         # checked in the situation of the customer's messages it answers ("thanks, it works
         # now" needs no apology), as the false-alarm benchmark checks a reply to a tweet.
         if replied and answered:
-            current = checker.detect_situation("\n".join(answered))
+            current, certainty = checker.situation_of("\n".join(answered))
         answered, replied = [], True
         for f in checker.check(
             message.text,
@@ -159,6 +163,7 @@ def audit_conversation(
             situation=current,
             waited=wait.business if wait else None,
             metric=wait.metric if wait else METRICS[0],
+            confidence=certainty,
         ):
             findings.append(
                 AuditFinding(

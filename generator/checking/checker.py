@@ -10,7 +10,7 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from generator.checking.situations import Detection, Detector, detector_for
+from generator.checking.situations import GIVEN, Detection, Detector, applies, detector_for
 from generator.kinds import KINDS, Context, Hit, Matcher, Reporter
 from generator.text.fixes import keep_first_letter_case
 from generator.text.matching import Match, TermBudgetError, TermGroup, TermIndex
@@ -116,8 +116,10 @@ class _Channel(NamedTuple):
     missing: tuple[tuple[int, _Compiled], ...]  # rules that report on what is not found
 
 
-def _applies(rule: Mapping[str, Any], situation: str | None) -> bool:
-    return not rule["situations"] or situation in rule["situations"]
+def _applies(rule: Mapping[str, Any], situation: str | None, confidence: str = GIVEN) -> bool:
+    # exports before 2.2 have no situation_confidence: any detection applied
+    least = rule.get("situation_confidence", "weak")
+    return applies(rule["situations"], least, situation, confidence)
 
 
 class Checker:
@@ -141,7 +143,7 @@ class Checker:
         self._base_url = _joinable(base_url)
         # A channel's other rules by situation, compiled on first use. They run one by one:
         # each kind gives up at once on a reply it cannot apply to (emoji on ASCII text, say).
-        self._plans: dict[tuple[str, str | None], tuple[_Compiled, ...]] = {}
+        self._plans: dict[tuple[str, str | None, str], tuple[_Compiled, ...]] = {}
         self._lock = threading.Lock()
         self._channels: dict[str, _Channel] = {}
         self._others: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
@@ -181,10 +183,10 @@ class Checker:
             missing = tuple((n, c) for n, c in groups.items() if c.reports_missing)
             self._channels[channel_id] = _Channel(groups, frozenset(groups), missing)
         self._terms = TermIndex([self._shared[key].terms for key in numbers])  # type: ignore[misc]
-        # Per channel, situation, kinds and base URL: the term groups that apply, with what
-        # their findings share (None for a rule whose kind reports its own way).
+        # Per channel, situation, kinds, base URL and confidence: the term groups that apply,
+        # with what their findings share (None for a rule whose kind reports its own way).
         self._term_plans: dict[
-            tuple[str, str | None, tuple[str, ...] | None, str],
+            tuple[str, str | None, tuple[str, ...] | None, str, str],
             tuple[dict[int, _Each | None], tuple[tuple[int, _Compiled], ...]],
         ] = {}
 
@@ -193,17 +195,23 @@ class Checker:
         return -SEVERITY_ORDER[rule["severity"]], rule["id"], key
 
     def _term_plan(
-        self, channel: str, situation: str | None, kinds: Sequence[str] | None
+        self,
+        channel: str,
+        situation: str | None,
+        kinds: Sequence[str] | None,
+        confidence: str = GIVEN,
     ) -> tuple[dict[int, _Each | None], tuple[tuple[int, _Compiled], ...]]:
         """The groups of a channel's term rules that apply, and the rules that report a miss."""
-        key = (channel, situation, None if kinds is None else tuple(kinds), self._base_url)
+        kinds_key = None if kinds is None else tuple(kinds)
+        key = (channel, situation, kinds_key, self._base_url, confidence)
         plan = self._term_plans.get(key)
         if plan is None:
             terms = self._channels[channel]
             wanted: dict[int, _Each | None] = {}
             for group, compiled in terms.groups.items():
                 rule = compiled.rule
-                if _applies(rule, situation) and (kinds is None or rule["kind"] in kinds):
+                wanted_kind = kinds is None or rule["kind"] in kinds
+                if wanted_kind and _applies(rule, situation, confidence):
                     alike = compiled.each is not None
                     each = _each(compiled, self._base_url, self.language) if alike else None
                     wanted[group] = each
@@ -211,8 +219,8 @@ class Checker:
             plan = self._term_plans[key] = (wanted, missing)
         return plan
 
-    def _plan(self, channel: str, situation: str | None) -> tuple[_Compiled, ...]:
-        plan = self._plans.get((channel, situation))
+    def _plan(self, channel: str, situation: str | None, confidence: str) -> tuple[_Compiled, ...]:
+        plan = self._plans.get((channel, situation, confidence))
         if plan is not None:
             return plan
         if channel not in self._channels or (
@@ -220,14 +228,14 @@ class Checker:
         ):
             raise self._unknown(channel, situation)
         with self._lock:  # one thread compiles, the others wait for it
-            plan = self._plans.get((channel, situation))
+            plan = self._plans.get((channel, situation, confidence))
             if plan is None:
                 plan = tuple(
                     _compile(key, rule, self._shared)
                     for key, rule in self._others[channel]
-                    if _applies(rule, situation)
+                    if _applies(rule, situation, confidence)
                 )
-                self._plans[(channel, situation)] = plan
+                self._plans[(channel, situation, confidence)] = plan
         return plan
 
     @classmethod
@@ -270,16 +278,21 @@ class Checker:
         return self._settings[channel]
 
     def conversation_rules(
-        self, channel: str, situation: str | None, scope: str = "conversation"
+        self,
+        channel: str,
+        situation: str | None,
+        scope: str = "conversation",
+        confidence: str = GIVEN,
     ) -> list[tuple[Mapping[str, Any], Any]]:
-        """The rules of a scope beyond single replies, with their compiled checks."""
+        """The rules of a scope beyond single replies, with their compiled checks; `confidence`
+        is that of a detected situation (see `check`)."""
         if channel not in self._beyond:
             raise self._unknown(channel, situation)
         return [
             (c.rule, c.matcher)
             for c in self._beyond[channel]
             if KINDS[c.rule["kind"]].scope == scope
-            and (scope == "log" or not c.rule["situations"] or situation in c.rule["situations"])
+            and (scope == "log" or _applies(c.rule, situation, confidence))
         ]
 
     def link(self, rule_link: str) -> str:
@@ -288,6 +301,11 @@ class Checker:
     def detect_situation(self, message: str) -> str | None:
         """The situation of a customer's message (see `generator.checking.situations`)."""
         return self._detector.detect(message).situation
+
+    def situation_of(self, message: str) -> tuple[str | None, str]:
+        """The situation of a customer's message and its confidence, to pass to `check`."""
+        detection = self._detector.detect(message)
+        return detection.situation, detection.confidence or "weak"
 
     def explain_situation(self, message: str) -> Detection:
         """The situation of a customer's message with the signals and cues behind it."""
@@ -306,13 +324,17 @@ class Checker:
         waited: int | None = None,
         metric: str = "first_response",
         kinds: Sequence[str] | None = None,
+        confidence: str = GIVEN,
     ) -> list[Finding]:
-        plan = self._plan(channel, situation)
+        """The findings of a reply. `situation` is given by the user unless `confidence` says
+        how strongly it was detected (weak or strong): a rule scoped to situations then applies
+        only when the detection reaches the rule's situation_confidence."""
+        plan = self._plan(channel, situation, confidence)
         reading = read(text)
         context = Context(situation=situation, waited=waited, metric=metric)
         lines = [0, *(m.end() for m in _NEWLINE.finditer(text))] if "\n" in text else None
         base_url, language = self._base_url, self.language
-        wanted, missing = self._term_plan(channel, situation, kinds)
+        wanted, missing = self._term_plan(channel, situation, kinds, confidence)
         reported: dict[int, list[Match]] = {}
         findings = self._term_findings(text, reading, lines, wanted, reported)
         others: list[Finding] = []

@@ -6,6 +6,13 @@ a question makes an information request. Of the candidates, the first in the pre
 (by default human-request, reminder, complaint, refusal, information): a complaint that also
 asks a question is a complaint. Everything is read from the export's `detection` section, so
 that other implementations reproduce it; `explain` says what matched and why a situation won.
+
+A detection is `strong` when two pieces of evidence for the winning situation agree (two
+different signals, a signal and a cue, or two cues: negative sentiment with shouting, say)
+and `weak` on a single one. A negation (the negation cue, or a signal that is only a negation
+word such as "isn't") makes a candidate but adds no confidence: jokes and praise deny things
+too ("so I won't miss the game"). Rules scoped to a situation apply to a detected one only at
+the confidence they ask for (see `applies`).
 """
 
 from __future__ import annotations
@@ -25,6 +32,19 @@ _NOT_WORDS = re.compile(r"(?:https?://|www\.)\S+|[@#][\w]+")
 _WORDS = re.compile(r"[^\W_]+")
 _SENTENCES = re.compile(r"[.!?\n]+")
 _CAPITALS = re.compile(r"\b[^\W\d_a-z]{3,}\b")
+#: Confidences of a situation, weakest first; a situation given by the user outranks both.
+CONFIDENCES = ("weak", "strong")
+GIVEN = "given"
+_RANK = {"weak": 0, "strong": 1, GIVEN: 2}
+
+
+def applies(scoped: Sequence[str], least: str, situation: str | None, confidence: str) -> bool:
+    """Whether a rule scoped to the situations `scoped` (none: every situation), that applies
+    to a detected situation from confidence `least` on, applies in `situation` known with
+    `confidence` (GIVEN when the user or the log gave it)."""
+    if not scoped:
+        return True
+    return situation in scoped and _RANK[confidence] >= _RANK[least]
 
 
 @dataclass(frozen=True)
@@ -56,6 +76,15 @@ class Detection:
     candidates: tuple[str, ...] = field(default=())
     praised: str = ""  # the praise word that made the praise cue set signals aside
     neutral: tuple[str, ...] = ()  # neutral phrases found, whose words count for nothing
+    # the evidence for the situation that counts for confidence: signals by phrase, cues by name
+    pieces: tuple[str, ...] = ()
+
+    @property
+    def confidence(self) -> str | None:
+        """strong (two pieces of evidence or more), weak (one or none), None: no situation."""
+        if self.situation is None:
+            return None
+        return "strong" if len(self.pieces) >= 2 else "weak"
 
     def explain(self, message: str) -> list[str]:
         """The evidence, line by line; spans refer to the message in Unicode normal form C."""
@@ -89,6 +118,25 @@ class Detection:
             )
         else:
             lines.append(say("{situation}: the only candidate", situation=self.situation))
+        if self.situation is not None:
+            counted = ", ".join(self.pieces) or say("only a negation")
+            if self.confidence == "strong":
+                lines.append(
+                    say(
+                        "confidence strong: {count} pieces agree ({counted})",
+                        count=len(self.pieces),
+                        counted=counted,
+                    )
+                )
+            else:
+                lines.append(
+                    say(
+                        "confidence weak: {counted}; rules scoped to {situation} apply only "
+                        "with situation_confidence weak (or give the situation)",
+                        counted=counted,
+                        situation=self.situation,
+                    )
+                )
         return lines
 
 
@@ -110,10 +158,12 @@ class Detector:
         self._sentiment: Mapping[str, Any] = data["sentiment"]
         # first stem -> (situation, signal, all stems), for one pass over the message
         self._index: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+        self._stems: dict[tuple[str, str], tuple[str, ...]] = {}
         for situation, entries in data["signals"].items():
             for entry in entries:
                 stems = tuple(entry["stems"])
                 self._index.setdefault(stems[0], []).append((situation, entry["phrase"], stems))
+                self._stems[(situation, entry["phrase"])] = stems
         self._negations = frozenset(data.get("negations", ()))
         self._negation_suffixes = tuple(data.get("negation_suffixes", ()))
         self._openers = [tuple(e["stems"]) for e in data["question_openers"]]
@@ -161,21 +211,68 @@ class Detector:
         # what the message tells: negations in its questions ask, they do not tell
         asked = self._asked(message)
         told = [
-            w.stem
+            w
             for i, w in enumerate(words)
             if i not in covered and not any(start <= w.start < end for start, end in asked)
         ]
-        evidence.extend(self._cue_evidence(message, told, score))
+        evidence.extend(self._cue_evidence(message, [w.stem for w in told], score))
         found = {e.situation for e in evidence}
         candidates = tuple(s for s in self.precedence if s in found)
+        winner = candidates[0] if candidates else None
         return Detection(
-            situation=candidates[0] if candidates else None,
+            situation=winner,
             evidence=tuple(evidence),
             precedence=self.precedence,
             sentiment=score,
             candidates=candidates,
             praised=praised,
             neutral=neutral,
+            pieces=self._pieces(winner, evidence, told),
+        )
+
+    def _pieces(
+        self,
+        situation: str | None,
+        evidence: Sequence[Evidence],
+        told: Sequence[text_signals.Word] = (),
+    ) -> tuple[str, ...]:
+        """The evidence for `situation` that counts for its confidence, each once: its signals
+        (on overlapping words, as "speak to a" and "a human", one), its cues but the negation,
+        and one negation among the `told` words outside those signals. A signal of negation
+        words only ("isn't") is a negation: it counts only as that one negation, and only where the
+        message tells it (not in a question, "isn't this the cutest?")."""
+        pieces: dict[str, None] = {}
+        spans: list[tuple[int, int]] = []
+        negated = False
+        for e in evidence:
+            if e.situation != situation or e.kind == "cue" and e.name == "negation":
+                continue
+            if e.kind == "cue":
+                pieces[f"cue {e.name}"] = None
+            elif all(self._is_negation(w) for w in self._signal_words(e)):
+                negated = negated or any(w.start == e.start for w in told)
+            elif not any(e.start < end and start < e.end for start, end in spans):
+                spans.append((e.start, e.end))
+                pieces[f"signal '{e.name}'"] = None
+        negation = situation is not None and any(
+            e.kind == "cue" and e.name == "negation" and e.situation == situation for e in evidence
+        )
+        if negation:
+            negated = negated or any(
+                self._is_negation(w.stem) and not any(a <= w.start < b for a, b in spans)
+                for w in told
+            )
+        if negated:
+            pieces["a negation"] = None
+        return tuple(pieces)
+
+    def _signal_words(self, evidence: Evidence) -> tuple[str, ...]:
+        return self._stems.get((evidence.situation, evidence.name), ())
+
+    def _is_negation(self, stem: str) -> bool:
+        stem = stem.lstrip("=")
+        return stem in self._negations or bool(
+            self._negation_suffixes and stem.endswith(self._negation_suffixes)
         )
 
     def _neutral_words(
@@ -212,12 +309,15 @@ class Detector:
         detections = [self.detect(m) for m in messages]
         found = {d.situation for d in detections}
         candidates = tuple(s for s in self.precedence if s in found)
+        situation = candidates[0] if candidates else None
+        evidence = tuple(e for d in detections for e in d.evidence)
         return Detection(
-            situation=candidates[0] if candidates else None,
-            evidence=tuple(e for d in detections for e in d.evidence),
+            situation=situation,
+            evidence=evidence,
             precedence=self.precedence,
             sentiment=min((d.sentiment for d in detections), default=0.0),
             candidates=candidates,
+            pieces=self._pieces(situation, evidence),
         )
 
     def sentiment(self, message: str, stems: Sequence[str]) -> float:

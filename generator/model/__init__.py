@@ -52,6 +52,8 @@ class Rule:
     line: int
     rationale: str = ""
     situations: tuple[str, ...] = ()  # empty: every situation
+    # the least confidence of a detected situation at which the rule applies in it
+    situation_confidence: str = "strong"
     channels: tuple[str, ...] = ()  # empty: every channel
     passing: tuple[str, ...] = ()
     failing: tuple[str, ...] = ()

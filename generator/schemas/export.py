@@ -33,9 +33,15 @@ def export_schema() -> dict[str, Any]:
             "severity": {"enum": list(SEVERITIES)},
             "message": {"type": "string"},
             "situations": strings,
+            "situation_confidence": {
+                "enum": ["weak", "strong"],
+                "description": "The least confidence of a detected situation at which the rule "
+                "applies in it (added in 2.2; absent: weak).",
+            },
             "options": {"type": "object"},
             "link": {"type": "string", "description": "Site-relative URL of the rule's section."},
         },
+        optional=("situation_confidence",),
         allOf=by_kind,
     )
     template = _closed(

@@ -17,6 +17,13 @@ IDS = {"type": "array", "items": ID, "minItems": 1, "uniqueItems": True}
 DURATION = {"type": "string", "pattern": durations.PATTERN, "description": "Like 40s, 30m, 2h, 1d."}
 CLOCK = {"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$", "description": "HH:MM"}
 #: A closing time may be 24:00 (open to midnight) or earlier than the opening (past midnight).
+SITUATION_CONFIDENCE = {
+    "enum": ["weak", "strong"],
+    "default": "strong",
+    "description": "The least confidence of a detected situation at which the rule applies in "
+    "it: strong (two pieces of evidence agree) or weak (one is enough). A situation given by "
+    "the user (--situation, the log's situation column) always applies.",
+}
 CLOSING = {
     "type": "string",
     "pattern": r"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$",
@@ -42,6 +49,7 @@ def _rule(in_channel: bool) -> dict[str, Any]:
         "message": TEXT,
         "rationale": MARKDOWN,
         "situations": IDS,
+        "situation_confidence": SITUATION_CONFIDENCE,
         "options": {"type": "object"},
         "examples": _object([], {"pass": TEXTS, "fail": TEXTS}),
     }
@@ -76,6 +84,7 @@ def _term(in_channel: bool) -> dict[str, Any]:
         "exceptions": TEXTS,
         "severity": {"enum": list(SEVERITIES)},
         "situations": IDS,
+        "situation_confidence": SITUATION_CONFIDENCE,
     }
     if not in_channel:
         properties["channels"] = IDS
@@ -267,6 +276,7 @@ def channel_schema() -> dict[str, Any]:
             "severity": {"enum": list(SEVERITIES)},
             "message": TEXT,
             "situations": IDS,
+            "situation_confidence": SITUATION_CONFIDENCE,
             "options": {"type": "object"},
         },
         minProperties=1,

@@ -105,6 +105,7 @@ def _rule(
         line=document.where(path)[0],
         rationale=entry.get("rationale", ""),
         situations=tuple(entry.get("situations", ())),
+        situation_confidence=entry.get("situation_confidence", "strong"),
         channels=tuple(entry.get("channels", ())),
         passing=tuple(examples.get("pass", ())),
         failing=tuple(examples.get("fail", ())),
@@ -154,6 +155,7 @@ def _term_rule(
         line=document.where(path)[0],
         rationale=reason,
         situations=tuple(entry.get("situations", ())),
+        situation_confidence=entry.get("situation_confidence", "strong"),
         channels=tuple(entry.get("channels", ())),
         origin="term",
         defined_in=channel,
@@ -178,7 +180,9 @@ def _terms(data: Mapping[str, Any], channel: str | None) -> tuple[Term, ...]:
 
 
 def apply_override(rule: Rule, override: Mapping[str, Any]) -> Rule:
-    changes: dict[str, Any] = {k: override[k] for k in ("severity", "message") if k in override}
+    changes: dict[str, Any] = {
+        k: override[k] for k in ("severity", "message", "situation_confidence") if k in override
+    }
     if "situations" in override:
         changes["situations"] = tuple(override["situations"])
     if "options" in override:

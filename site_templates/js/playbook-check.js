@@ -91,12 +91,13 @@ function plan(rules, channel) {
   return entries;
 }
 
-function termIndex(entries, situation) {
-  if (!entries.indexes.has(situation)) {
-    const terms = entries.filter((e) => e.group && applies(e.rule, situation));
-    entries.indexes.set(situation, { terms, index: new TermIndex(terms.map((e) => e.group)) });
+function termIndex(entries, situation, confidence) {
+  const key = `${situation}\n${confidence}`;
+  if (!entries.indexes.has(key)) {
+    const terms = entries.filter((e) => e.group && applies(e.rule, situation, confidence));
+    entries.indexes.set(key, { terms, index: new TermIndex(terms.map((e) => e.group)) });
   }
-  return entries.indexes.get(situation);
+  return entries.indexes.get(key);
 }
 
 /** The replacement, capitalised when the text it replaces starts with a capital (Python's
@@ -109,7 +110,11 @@ function keepFirstLetterCase(found, replacement) {
   return replacement;
 }
 
-const applies = (rule, situation) => !rule.situations.length || rule.situations.includes(situation);
+// A detected situation applies a scoped rule only from the rule's situation_confidence on
+// (exports before 2.2 have none: any detection applied); a given one always does.
+const CONFIDENCE_RANK = { weak: 0, strong: 1, given: 2 };
+const applies = (rule, situation, confidence) =>
+  !rule.situations.length || (rule.situations.includes(situation) && CONFIDENCE_RANK[confidence] >= CONFIDENCE_RANK[rule.situation_confidence ?? "weak"]);
 
 /** Code-point positions of UTF-16 indexes of the typed text, as the Python checker counts. */
 function positions(text) {
@@ -126,16 +131,17 @@ function positions(text) {
 
 /**
  * The findings of a reply on a channel, sorted as the Python checker sorts them. Options:
- * channel (required), situation (null for none), waited (seconds), metric
- * ("first_response"), baseUrl (prefixed to links), messages (the translation table of the
- * playbook's language, for the sentences: see wording.js; English without it). Positions
- * count the reply as typed.
+ * channel (required), situation (null for none), confidence ("given" by default; "weak" or
+ * "strong" for a detected situation, see detectSituationWithConfidence in
+ * playbook-detect.js), waited (seconds), metric ("first_response"), baseUrl (prefixed to
+ * links), messages (the translation table of the playbook's language, for the sentences: see
+ * wording.js; English without it). Positions count the reply as typed.
  * Each finding also has `start` and `end`, UTF-16 indexes into the reply as typed, for
  * highlighting. `fix` is, as in `playbook check --fix`, the replacement of an unambiguous fix
  * (a banned term's replacement, a preferred term), capitalised like the text it replaces:
  * {start, end: {line, column, offset}, text}, or null.
  */
-export function check(rules, text, { channel, situation = null, waited = null, metric = "first_response", baseUrl = "", messages = null } = {}) {
+export function check(rules, text, { channel, situation = null, confidence = "given", waited = null, metric = "first_response", baseUrl = "", messages = null } = {}) {
   const entries = plan(rules, channel);
   if (situation !== null && !rules.situations.some((s) => s.id === situation)) {
     throw new UnknownName(`there is no situation '${situation}'. Situations: ${rules.situations.map((s) => s.id).join(", ")}.`);
@@ -143,7 +149,7 @@ export function check(rules, text, { channel, situation = null, waited = null, m
   const reading = new Reading(text);
   const context = { situation, waited, metric };
   const hits = [];
-  const { terms, index } = termIndex(entries, situation);
+  const { terms, index } = termIndex(entries, situation, confidence);
   if (terms.length) {
     const found = index.find(reading);
     terms.forEach((entry, number) => {
@@ -151,7 +157,7 @@ export function check(rules, text, { channel, situation = null, waited = null, m
     });
   }
   for (const entry of entries) {
-    if (entry.run && applies(entry.rule, situation)) {
+    if (entry.run && applies(entry.rule, situation, confidence)) {
       for (const h of entry.run(reading.nfc, context)) {
         const [start, end] = reading.nfcSpan(h.start, h.end);
         hits.push([entry.rule, { ...h, start, end }]);

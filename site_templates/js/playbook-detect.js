@@ -6,12 +6,15 @@
  *
  *   import { detectSituation } from "./playbook-detect.js";
  *   const situation = detectSituation(rules, "whatsapp", customerMessage);
+ *   // or, to gate the rules scoped to situations as `playbook check` does:
+ *   const { situation, confidence } = detectSituationWithConfidence(rules, "whatsapp", message);
+ *   check(rules, draft, { channel: "whatsapp", situation, confidence });
  */
 
 import { channelRules, situations, TermIndex } from "./playbook-check.js";
-import { compileDetection, detect } from "./situations.js";
+import { compileDetection, detectWithConfidence } from "./situations.js";
 
-export { DetectionError, compileDetection, detect } from "./situations.js";
+export { DetectionError, compileDetection, detect, detectWithConfidence } from "./situations.js";
 export { vaderCompound } from "./vader.js";
 
 const detectors = new WeakMap();
@@ -24,6 +27,15 @@ const detectors = new WeakMap();
  * cannot stem raises DetectionError.
  */
 export function detectSituation(rules, channel, customerText) {
+  return detectSituationWithConfidence(rules, channel, customerText).situation;
+}
+
+/**
+ * The situation of a customer's message and its confidence, as `Checker.situation_of`:
+ * { situation, confidence }, confidence "strong" when two pieces of evidence agree, "weak" on
+ * one (always "weak" for files without a detection section). Pass both to `check`.
+ */
+export function detectSituationWithConfidence(rules, channel, customerText) {
   channelRules(rules, channel); // an unknown channel is an error, as in check
   let detector = detectors.get(rules);
   if (!detector) {
@@ -35,11 +47,14 @@ export function detectSituation(rules, channel, customerText) {
     }
     detectors.set(rules, detector);
   }
-  if (detector.compiled) return detect(detector.compiled, customerText);
+  if (detector.compiled) {
+    const { situation, confidence } = detectWithConfidence(detector.compiled, customerText);
+    return { situation, confidence: confidence ?? "weak" };
+  }
   let best = null, bestCount = 0;
   detector.index.find(customerText).forEach((matches, i) => {
     const count = new Set(matches.map((m) => m.index)).size;
     if (count > bestCount) [best, bestCount] = [detector.ids[i], count];
   });
-  return best;
+  return { situation: best, confidence: "weak" };
 }

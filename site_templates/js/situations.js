@@ -41,7 +41,7 @@ function wordsOf(text, detector) {
   for (const m of text.matchAll(detector.split ? WORD_SPLIT : WORD_KEEP)) {
     if (skipped.some(([start, end]) => start <= m.index && m.index < end)) continue;
     const form = casefold(m[0].replace(OTHER_APOSTROPHES, "'"));
-    found.push({ stem: detector.stem(form), form, start: m.index });
+    found.push({ stem: detector.stem(form), form, start: m.index, end: m.index + m[0].length });
   }
   return found;
 }
@@ -63,15 +63,18 @@ export function compileDetection(data) {
     };
   }
   const index = new Map(); // first token -> [situation, phrase, tokens]
+  const stems = new Map(); // situation, newline, phrase -> tokens
   for (const [situation, entries] of Object.entries(data.signals)) {
     for (const entry of entries) {
       if (!index.has(entry.stems[0])) index.set(entry.stems[0], []);
       index.get(entry.stems[0]).push([situation, entry.phrase, entry.stems]);
+      stems.set(`${situation}\n${entry.phrase}`, entry.stems);
     }
   }
   return {
     stem,
     index,
+    stems,
     split: Boolean(data.split_apostrophes),
     precedence: data.precedence,
     cues: data.cues,
@@ -136,30 +139,56 @@ function neutralWords(detector, words) {
   return covered;
 }
 
-/** The situations the cues make candidates; `stems` are the words' outside neutral phrases
- * and questions (for the negation cue). */
+/** The cues that fire, as [situation, cue name]; `stems` are the words' outside neutral
+ * phrases and questions (for the negation cue). */
 function cued(detector, message, stems, score) {
-  const { cues } = detector, found = new Set();
-  if (cues.sentiment && score < cues.sentiment.below) found.add(cues.sentiment.situation);
+  const { cues } = detector, found = [];
+  if (cues.sentiment && score < cues.sentiment.below) found.push([cues.sentiment.situation, "sentiment"]);
   const shouting = cues.shouting;
   if (shouting && score < shouting.below) {
     const plain = message.replace(NOT_WORDS, " ");
     const capitals = (plain.match(CAPITALS) ?? []).filter((w) => length(w) >= shouting.min_letters && allCapitals(w));
     const share = capitals.length / Math.max((plain.match(ALL_WORDS) ?? []).length, 1);
     if ((capitals.length >= shouting.min_capital_words && share >= shouting.min_share) || new RegExp(shouting.repeated, "u").test(plain)) {
-      found.add(shouting.situation);
+      found.push([shouting.situation, "shouting"]);
     }
   }
   if (cues.negation && score < cues.negation.below) {
-    if (stems.some((s) => detector.negations.has(s) || detector.suffixes.some((suffix) => s.endsWith(suffix)))) {
-      found.add(cues.negation.situation);
-    }
+    if (stems.some((s) => isNegation(detector, s))) found.push([cues.negation.situation, "negation"]);
   }
   const cue = cues.question;
   if (cue && (opens(detector, message) || (score < cue.below && new RegExp(cue.pattern, "u").test(message)))) {
-    found.add(cue.situation);
+    found.push([cue.situation, "question"]);
   }
   return found;
+}
+
+const isNegation = (detector, stem) => {
+  const plain = stem.replace(/^=/, "");
+  return detector.negations.has(plain) || detector.suffixes.some((suffix) => plain.endsWith(suffix));
+};
+
+/** The evidence for the situation that counts for its confidence, as Detector._pieces: its
+ * signals (on overlapping words, one), its cues but the negation, and one negation told
+ * outside those signals; a signal of negation words only counts as that negation. */
+function confidencePieces(detector, situation, evidence, cues, told) {
+  const found = new Set(), spans = [];
+  let negated = false;
+  for (const [s, phrase, start, end] of evidence) {
+    if (s !== situation) continue;
+    if (detector.stems.get(`${s}\n${phrase}`).every((t) => isNegation(detector, t))) {
+      negated ||= told.some((w) => w.start === start);
+    } else if (!spans.some(([a, b]) => start < b && a < end)) {
+      spans.push([start, end]);
+      found.add(`signal '${phrase}'`);
+    }
+  }
+  for (const [s, name] of cues) if (s === situation && name !== "negation") found.add(`cue ${name}`);
+  if (cues.some(([s, name]) => s === situation && name === "negation")) {
+    negated ||= told.some((w) => isNegation(detector, w.stem) && !spans.some(([a, b]) => a <= w.start && w.start < b));
+  }
+  if (negated) found.add("a negation");
+  return [...found];
 }
 
 /** Whether the message holds a praise word (always, for exports without praise words). */
@@ -168,16 +197,24 @@ const praised = (detector, words) =>
 
 /** The situation of a customer's message (Checker.detect_situation), or null. */
 export function detect(detector, text) {
+  return detectWithConfidence(detector, text).situation;
+}
+
+/** The situation of a customer's message and its confidence (Checker.situation_of):
+ * { situation, confidence: "strong" | "weak" | null, pieces }. */
+export function detectWithConfidence(detector, text) {
   const message = new Reading(text).nfc;
   const words = wordsOf(message, detector);
   const stems = words.map((w) => w.stem);
   const covered = neutralWords(detector, words);
-  let evidence = []; // [situation, signal]
+  let evidence = []; // [situation, signal, start, end]
   words.forEach((word, i) => {
     for (const key of [word.stem, `=${word.form}`]) {
       for (const [situation, phrase, signal] of detector.index.get(key) ?? []) {
         const free = signal.every((_, k) => !covered.has(i + k));
-        if (free && matches(signal, words.slice(i, i + signal.length))) evidence.push([situation, phrase]);
+        if (free && matches(signal, words.slice(i, i + signal.length))) {
+          evidence.push([situation, phrase, word.start, words[i + signal.length - 1].end]);
+        }
       }
     }
   });
@@ -191,9 +228,16 @@ export function detect(detector, text) {
   }
   // what the message tells: negations in its questions ask, they do not tell
   const questions = asked(detector, message);
-  const told = words
-    .filter((w, i) => !covered.has(i) && !questions.some(([start, end]) => start <= w.start && w.start < end))
-    .map((w) => w.stem);
-  const found = new Set([...evidence.map(([s]) => s), ...cued(detector, message, told, score)]);
-  return detector.precedence.find((s) => found.has(s)) ?? null;
+  const told = words.filter((w, i) => !covered.has(i) && !questions.some(([start, end]) => start <= w.start && w.start < end));
+  const cues = cued(
+    detector,
+    message,
+    told.map((w) => w.stem),
+    score,
+  );
+  const found = new Set([...evidence.map(([s]) => s), ...cues.map(([s]) => s)]);
+  const situation = detector.precedence.find((s) => found.has(s)) ?? null;
+  if (situation === null) return { situation, confidence: null, pieces: [] };
+  const counted = confidencePieces(detector, situation, evidence, cues, told);
+  return { situation, confidence: counted.length >= 2 ? "strong" : "weak", pieces: counted };
 }

@@ -35,6 +35,7 @@ for (const file of files) {
       const findings = check(rulesDocument(vector.rules), vector.text, {
         channel: "test",
         situation: vector.situation,
+        confidence: vector.confidence ?? "given",
         waited: vector.waited,
         metric: vector.metric,
       });
