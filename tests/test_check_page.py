@@ -112,6 +112,36 @@ def test_type_a_draft_see_the_findings_and_apply_a_suggestion(
     _screenshot(browser, "check-mobile.png")
 
 
+def test_a_weak_detection_leaves_the_scoped_rules_out_until_the_agent_picks_it(
+    site_url: str,  # noqa: F811
+    browser,  # noqa: F811
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ready
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    playbook = validate(SAMPLE).playbook
+    assert playbook is not None
+    checker = Checker.from_playbook(playbook)
+    weak = "I was charged twice"
+    assert checker.situation_of(weak) == ("complaint", "weak")
+    wait = WebDriverWait(browser, 20)
+    browser.get(site_url + "check/")
+    wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, ".pb-check--ready")))
+    Select(browser.find_element(By.ID, "pb-channel")).select_by_value("whatsapp")
+    browser.find_element(By.ID, "pb-draft").send_keys(DRAFT)
+    browser.find_element(By.ID, "pb-customer").send_keys(weak)
+    situation = Select(browser.find_element(By.ID, "pb-situation"))
+    wait.until(lambda _: situation.first_selected_option.get_attribute("value") == "complaint")
+    # as `playbook check --in-reply-to`: the complaint's rules wait for a strong detection
+    expected = checker.check(DRAFT, channel="whatsapp", situation="complaint", confidence="weak")
+    wait.until(lambda _: _findings(browser) == [f.message for f in expected])
+    assert not any("apologises" in m for m in _findings(browser))
+    situation.select_by_value("information")
+    situation.select_by_value("complaint")  # picked by the agent: given
+    wait.until(lambda _: any("apologises" in m for m in _findings(browser)))
+
+
 def test_channel_page_checks_with_the_channel_preset(
     site_url: str,  # noqa: F811
     browser,  # noqa: F811

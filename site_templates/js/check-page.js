@@ -50,7 +50,9 @@ function setup(form, rules) {
   const [channel, situation, customer, detected, draft, backdrop, status, list] = [
     "channel", "situation", "customer", "detected", "draft", "backdrop", "status", "findings",
   ].map($);
-  let announced = "", timer = 0;
+  // "given" when the agent picks the situation; a detected one carries its confidence, which
+  // decides, as in `playbook check --in-reply-to`, whether the rules scoped to it apply.
+  let announced = "", timer = 0, confidence = "given";
 
   async function detect() {
     const message = customer.value, on = channel.value;
@@ -61,7 +63,7 @@ function setup(form, rules) {
     let found;
     try {
       detection ??= import("./playbook-detect.js");
-      found = (await detection).detectSituation(rules, on, message);
+      found = (await detection).detectSituationWithConfidence(rules, on, message);
     } catch (error) {
       // A language the browser cannot stem: the draft is still checked, the situation picked.
       const known = error.name === "DetectionError";
@@ -72,9 +74,10 @@ function setup(form, rules) {
       return;
     }
     if (customer.value !== message || channel.value !== on) return; // typed on meanwhile
-    situation.value = found ?? "";
-    const name = rules.situations.find((s) => s.id === found)?.name;
-    detected.textContent = found ? fill(words.detected, { name }) : words["none-detected"];
+    situation.value = found.situation ?? "";
+    confidence = found.confidence ?? "weak";
+    const name = rules.situations.find((s) => s.id === found.situation)?.name;
+    detected.textContent = found.situation ? fill(words.detected, { name }) : words["none-detected"];
     run();
   }
 
@@ -130,7 +133,9 @@ function setup(form, rules) {
   }
 
   function run() {
-    const findings = check(rules, draft.value, { channel: channel.value, situation: situation.value || null, messages });
+    const findings = check(rules, draft.value, {
+      channel: channel.value, situation: situation.value || null, confidence, messages,
+    });
     paint(backdrop, draft.value, findings);
     list.replaceChildren(...findings.map(item));
     // The live region speaks once typing pauses, not on every key.
@@ -148,7 +153,10 @@ function setup(form, rules) {
   });
   customer.addEventListener("input", detect);
   channel.addEventListener("change", () => (customer.value.trim() ? detect() : run()));
-  situation.addEventListener("change", run);
+  situation.addEventListener("change", () => {
+    confidence = "given";
+    run();
+  });
   status.textContent = "";
   form.classList.add("pb-check--ready");
   run();
