@@ -237,6 +237,25 @@ def _checker(rules_file: Path | None, guidelines: Path | None, site_url: str) ->
         raise click.UsageError(f"{rules_file}: {error}") from None
 
 
+def rules_source(verb: str) -> Callable[[F], F]:
+    """The options that say where the rules come from: `check` and `audit`."""
+
+    def decorate(function: F) -> F:
+        function = click.option(
+            "--guidelines",
+            type=click.Path(path_type=Path, file_okay=False),
+            help="The guidelines folder (default: guidelines/).",
+        )(function)
+        return click.option(
+            "--rules",
+            "rules_file",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help=f"{verb} with an exported rules.json instead of the guidelines.",
+        )(function)
+
+    return decorate
+
+
 @main.command("check")
 @click.argument("files", nargs=-1)
 @click.option("--channel", "-c", required=True, help="The channel the reply is for, e.g. whatsapp.")
@@ -252,17 +271,7 @@ def _checker(rules_file: Path | None, guidelines: Path | None, site_url: str) ->
     is_flag=True,
     help="With --in-reply-to: print which signals and cues matched and why a situation won.",
 )
-@click.option(
-    "--rules",
-    "rules_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Check with an exported rules.json instead of the guidelines.",
-)
-@click.option(
-    "--guidelines",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="The guidelines folder (default: guidelines/).",
-)
+@rules_source("Check")
 @click.option(
     "--waited", metavar="DURATION", help="How long the customer waited for this reply, e.g. 90m."
 )
@@ -771,17 +780,7 @@ def diff_command(old: str, new: str | None, fmt: str) -> None:
 
 @main.command("audit")
 @click.argument("logs", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
-    "--rules",
-    "rules_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Audit with an exported rules.json instead of the guidelines.",
-)
-@click.option(
-    "--guidelines",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="The guidelines folder (default: guidelines/).",
-)
+@rules_source("Audit")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True
 )
