@@ -143,6 +143,15 @@ def normalise(options: dict[str, Any], environment: Environment) -> dict[str, An
     }
 
 
+def _in_abbreviation(text: str, start: int, end: int) -> bool:
+    """A marker that is one letter of an abbreviation: the "U" of "U.S." is not "you"."""
+    after = text[end : end + 2]
+    before = text[max(start - 2, 0) : start]
+    return (len(after) == 2 and after[0] == "." and after[1].isalpha()) or (
+        len(before) == 2 and before[1] == "." and before[0].isalpha()
+    )
+
+
 def compile(options: dict[str, Any]) -> Matcher:
     markers = options["markers"]
     matcher = TermMatcher([m["term"] for m in markers])
@@ -156,7 +165,11 @@ def compile(options: dict[str, Any]) -> Matcher:
     address = _address(options.get("address"))
 
     def check(text: str, context: Context) -> list[Hit]:
-        hits = [Hit(m.start, m.end, suggestion=suggestions[m.term]) for m in matcher.finditer(text)]
+        hits = [
+            Hit(m.start, m.end, suggestion=suggestions[m.term])
+            for m in matcher.finditer(text)
+            if not _in_abbreviation(text, m.start, m.end)
+        ]
         hits.extend(address(text))
         hits.sort(key=lambda h: (h.start, -h.end))
         kept: list[Hit] = []

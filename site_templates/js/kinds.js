@@ -56,7 +56,8 @@ export const KINDS = {
     const address = addressForms(o.address ?? null);
     return {
       run(text) {
-        const hits = [...markers.find(text)[0].map((m) => hit(m.start, m.end, suggestions[m.index])), ...address(text)];
+        const words = markers.find(text)[0].filter((m) => !inAbbreviation(text, m.start, m.end));
+        const hits = [...words.map((m) => hit(m.start, m.end, suggestions[m.index])), ...address(text)];
         hits.sort((a, b) => a.start - b.start || b.end - a.end);
         const kept = [];
         for (const h of hits) if (!kept.length || h.start >= kept.at(-1).end) kept.push(h);
@@ -124,6 +125,11 @@ export const KINDS = {
 
 // Where a clause starts: an imperative here cannot be a third person ("Verifica la linea").
 const CLAUSE_START = "(?:^|[.!?:;,]\\s*|\\n|\\b(?:e|poi|quindi|ora|pure)\\s+)";
+
+/** A marker that is one letter of an abbreviation: the "U" of "U.S." (Python's register._in_abbreviation). */
+function inAbbreviation(text, start, end) {
+  return /^\.\p{L}/u.test(text.slice(end, end + 3)) || /\p{L}\.$/u.test(text.slice(Math.max(start - 3, 0), start));
+}
 
 /** The forms of the address a channel does not allow (Python's register._address). */
 function addressForms(forms) {
