@@ -353,38 +353,23 @@ def check_command(
                 )
     replies = [_read_reply(name) for name in (files or ("-",))]
     metric = "next_response" if is_next else "first_response"
+
+    def check(text: str) -> Any:
+        return checker.check(
+            text,
+            channel=channel,
+            situation=situation,
+            waited=seconds,
+            metric=metric,
+            confidence=confidence,
+        )
+
     try:
-        results = [
-            (
-                name,
-                checker.check(
-                    text,
-                    channel=channel,
-                    situation=situation,
-                    waited=seconds,
-                    metric=metric,
-                    confidence=confidence,
-                ),
-            )
-            for name, text in replies
-        ]
+        results = [(name, check(text)) for name, text in replies]
     except UnknownName as error:
         raise click.UsageError(translate(error.args[0], checker.language)) from None
     if fix:
-        results = _fix_replies(
-            replies,
-            results,
-            write,
-            checker.language,
-            lambda text: checker.check(
-                text,
-                channel=channel,
-                situation=situation,
-                waited=seconds,
-                metric=metric,
-                confidence=confidence,
-            ),
-        )
+        results = _fix_replies(replies, results, write, checker.language, check)
     # The rules as the checked channel has them: a rule may have a variant per channel.
     rules = checker.channel_rules(channel)
     click.echo(
